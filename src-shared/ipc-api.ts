@@ -20,6 +20,10 @@ export type IpcError =
   | 'write-failed'
   | 'print-failed'
   | 'no-window'
+  /** Only the desktop shell can do this (e.g. printToPdf in a plain browser). */
+  | 'unsupported-in-web'
+  /** The IPC call came from a frame that is not the app itself. */
+  | 'untrusted-sender'
   | 'internal';
 
 export interface AppInfo {
@@ -35,7 +39,9 @@ export interface AppInfo {
   electronVersion?: string;
 }
 
-export const printToPdfArgs = z
+// The schemas are marked pure so bundles that only need IPC_CHANNELS (the sandboxed preload)
+// drop them, and zod with them.
+export const printToPdfArgs = /* @__PURE__ */ z
   .object({
     /** A complete HTML document (label, packing list, confirmation) to render and print. */
     html: z.string().min(1).max(5_000_000),
@@ -53,18 +59,30 @@ export const printToPdfArgs = z
   .strict();
 export type PrintToPdfArgs = z.input<typeof printToPdfArgs>;
 
-export const saveFileArgs = z
+export const saveFileArgs = /* @__PURE__ */ z
   .object({
     suggestedName: z
       .string()
       .min(1)
       .max(200)
-      .regex(/^[^/\\:*?"<>|\0]+$/, 'no path separators or reserved characters'),
+      // A bare name: the save dialog picks the folder. Control characters and '.'/'..' would
+      // let a name climb out of the default folder or confuse the dialog.
+      .regex(/^[^/\\:*?"<>|\0]+$/, 'no path separators or reserved characters')
+      .refine((name) => !/\p{Cc}/u.test(name), 'no control characters')
+      .refine((name) => name !== '.' && name !== '..', 'not a relative directory name'),
     /** Text, or bytes as base64 when `encoding` is 'base64'. */
     data: z.string().max(100_000_000),
     encoding: z.enum(['utf8', 'base64']).default('utf8'),
     filters: z
-      .array(z.object({ name: z.string().max(100), extensions: z.array(z.string().max(20)).max(20) }))
+      .array(
+        z
+          .object({
+            name: z.string().max(100),
+            // Extensions without the dot, e.g. 'pdf'; '*' for all files.
+            extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,20})$/)).max(20),
+          })
+          .strict(),
+      )
       .max(10)
       .default([]),
   })
