@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdminCli } from './admin-cli';
+import { REPO_ROOT } from './paths';
+import { testEngine } from './testing/test-database';
+import { startTestServer, type TestServer } from './testing/test-server';
+
+describe(`admin CLI (${testEngine()})`, () => {
+  let server: TestServer;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    // The CLI finds the database the way the server does: DATABASE_URL or the data folder.
+    env =
+      server.database.config.engine === 'postgres'
+        ? { DATABASE_URL: server.database.config.url }
+        : { ORDERLINE_DATA_DIR: server.database.dir };
+  });
+  afterAll(() => server?.close());
+
+  async function cli(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runAdminCli(argv, env, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('creates a user who can then sign in to the running server', async () => {
+    const res = await cli(
+      'create-user',
+      '--name',
+      'qc-li',
+      '--role',
+      'quality',
+      '--password',
+      'inspect every lot',
+      '--display',
+      '李质检',
+    );
+    expect(res).toMatchObject({ code: 0, err: '' });
+    expect(res.out).toMatch(/Created qc-li \(quality\)/);
+    const login = await server.login('qc-li', 'inspect every lot');
+    expect(login.user).toMatchObject({ displayName: '李质检', role: 'quality' });
+    const audit = await server.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.created')
+      .execute();
+    expect(JSON.parse(audit.at(-1)!.detail)).toMatchObject({ username: 'qc-li', via: 'admin-cli' });
+    expect(audit.at(-1)!.detail).not.toContain('inspect every lot');
+  });
+
+  it('lists users', async () => {
+    const res = await cli('list-users');
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/USERNAME\s+ROLE\s+STATUS\s+NAME/);
+    expect(res.out).toMatch(/qc-li\s+quality\s+active\s+李质检/);
+  });
+
+  it('disables and enables a user; disabling signs them out', async () => {
+    const { token } = await server.login('qc-li', 'inspect every lot');
+    expect((await cli('disable-user', '--name', 'qc-li')).code).toBe(0);
+    expect((await server.request('GET', '/api/auth/me', { token })).status).toBe(401);
+    expect((await cli('list-users')).out).toMatch(/qc-li\s+quality\s+disabled/);
+    expect((await cli('enable-user', '--name', 'QC-LI')).code).toBe(0);
+    await expect(server.login('qc-li', 'inspect every lot')).resolves.toBeDefined();
+  });
+
+  it('resets a password', async () => {
+    expect(
+      (await cli('reset-password', '--name', 'qc-li', '--password', 'a new passphrase')).code,
+    ).toBe(0);
+    await expect(server.login('qc-li', 'inspect every lot')).rejects.toThrow(/401/);
+    await expect(server.login('qc-li', 'a new passphrase')).resolves.toBeDefined();
+  });
+
+  it('refuses bad arguments with exit code 2 and says why', async () => {
+    const cases: [string[], RegExp][] = [
+      [[], /Usage/],
+      [['make-coffee'], /Unknown command make-coffee/],
+      [['create-user', '--name', 'x1', '--role', 'quality'], /needs --password/],
+      [
+        ['create-user', '--name', 'x1', '--role', 'boss', '--password', 'long enough'],
+        /--role.*one of: order-desk/,
+      ],
+      [['create-user', '--name', 'X 1', '--role', 'sales', '--password', 'long enough'], /--name/],
+      [['create-user', '--name', 'x1', '--role', 'sales', '--password', 'short'], /--password/],
+      [['list-users', '--name', 'x'], /list-users takes no --name/],
+      [['list-users', '--colour'], /Unknown option '--colour'/],
+      [['list-users', 'extra'], /Unexpected argument extra/],
+    ];
+    for (const [argv, message] of cases) {
+      const res = await cli(...argv);
+      expect(res.code, argv.join(' ')).toBe(2);
+      expect(res.err + res.out, argv.join(' ')).toMatch(message);
+    }
+  });
+
+  it('fails with exit code 1 for a taken username or an unknown user', async () => {
+    const taken = await cli(
+      'create-user',
+      '--name',
+      'qc-li',
+      '--role',
+      'sales',
+      '--password',
+      'long enough',
+    );
+    expect(taken).toMatchObject({ code: 1, err: expect.stringMatching(/taken/) });
+    const unknown = await cli('disable-user', '--name', 'ghost');
+    expect(unknown).toMatchObject({ code: 1, err: 'No user named ghost.' });
+  });
+
+  it('verifies the audit chain, and as a real process exits 1 on the first broken link', async () => {
+    expect(await cli('verify-audit')).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/Audit log OK: \d+ entries/),
+    });
+
+    await server.db
+      .updateTable('audit_log')
+      .set({ detail: '{"forged":true}' })
+      .where('seq', '=', 2)
+      .execute();
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src-server/admin-cli.ts', 'verify-audit'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATABASE_URL: '', ...env },
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Audit log BROKEN at seq 2: entry was altered/);
+  });
+
+  it('seeds demo data on request, only once', async () => {
+    const first = await cli('seed-demo');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/Demo records added: 19/);
+    expect(first.out).toMatch(/Demo users created: order-desk, .*password: orderline-demo/);
+    expect((await cli('seed-demo')).out).toBe('Demo records added: 0');
+  });
+});

@@ -1,0 +1,263 @@
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { passwordSchema, usernameSchema } from '../src-shared/api/auth';
+import { ROLES, roleSchema } from '../src-shared/roles';
+import { verifyAudit } from './audit/audit-log';
+import {
+  createUser,
+  findUserByUsername,
+  listUsers,
+  resetPassword,
+  setUserDisabled,
+  type Actor,
+} from './auth/users';
+import { ConfigError, describeDatabase, loadConfig } from './config';
+import { openDatabase, type Db } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { ApiHttpError } from './http/errors';
+import { demoUsersNotice, seedDemoData } from './seed';
+
+/**
+ * `npm run admin -- <command> [options]`: user administration and audit checks against the
+ * same database the server uses (DATABASE_URL, or the SQLite file in ORDERLINE_DATA_DIR).
+ * Safe while the server runs.
+ */
+
+type Option = 'name' | 'role' | 'password' | 'display';
+
+interface Command {
+  summary: string;
+  required: Option[];
+  optional?: Option[];
+  run: (db: Db, args: Partial<Record<Option, string>>, io: Io) => Promise<number>;
+}
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const ACTOR: Actor = { userId: null, clientId: null, via: 'admin-cli' };
+
+async function userIdOf(db: Db, username: string): Promise<string> {
+  const user = await findUserByUsername(db, username.toLowerCase());
+  if (!user) throw new UsageError(`No user named ${username}.`, 1);
+  return user.id;
+}
+
+const COMMANDS: Record<string, Command> = {
+  'create-user': {
+    summary: '--name <username> --role <role> --password <password> [--display "Name"]',
+    required: ['name', 'role', 'password'],
+    optional: ['display'],
+    async run(db, args, io) {
+      const input = {
+        username: check('--name', usernameSchema, args.name),
+        role: check('--role', roleSchema, args.role),
+        password: check('--password', passwordSchema, args.password),
+        displayName: check('--display', z.string().min(1).max(100), args.display ?? args.name),
+      };
+      const user = await createUser(db, input, ACTOR);
+      io.out(`Created ${user.username} (${user.role}), id ${user.id}`);
+      return 0;
+    },
+  },
+  'list-users': {
+    summary: '',
+    required: [],
+    async run(db, _args, io) {
+      const users = await listUsers(db);
+      const width = Math.max(8, ...users.map((u) => u.username.length));
+      io.out(`${'USERNAME'.padEnd(width)}  ${'ROLE'.padEnd(12)}  ${'STATUS'.padEnd(8)}  NAME`);
+      for (const u of users) {
+        const status = u.disabled ? 'disabled' : 'active';
+        io.out(
+          `${u.username.padEnd(width)}  ${u.role.padEnd(12)}  ${status.padEnd(8)}  ${u.displayName}`,
+        );
+      }
+      return 0;
+    },
+  },
+  'disable-user': {
+    summary: '--name <username>   (also ends their sessions)',
+    required: ['name'],
+    async run(db, args, io) {
+      await setUserDisabled(db, await userIdOf(db, args.name!), true, ACTOR);
+      io.out(`Disabled ${args.name}`);
+      return 0;
+    },
+  },
+  'enable-user': {
+    summary: '--name <username>',
+    required: ['name'],
+    async run(db, args, io) {
+      await setUserDisabled(db, await userIdOf(db, args.name!), false, ACTOR);
+      io.out(`Enabled ${args.name}`);
+      return 0;
+    },
+  },
+  'reset-password': {
+    summary: '--name <username> --password <password>   (also ends their sessions)',
+    required: ['name', 'password'],
+    async run(db, args, io) {
+      const password = check('--password', passwordSchema, args.password);
+      await resetPassword(db, await userIdOf(db, args.name!), password, ACTOR);
+      io.out(`Password of ${args.name} reset; their sessions are signed out`);
+      return 0;
+    },
+  },
+  'verify-audit': {
+    summary: '   (exit code 1 when the chain is broken)',
+    required: [],
+    async run(db, _args, io) {
+      const result = await verifyAudit(db);
+      if (result.ok) {
+        io.out(`Audit log OK: ${result.checked} entries checked`);
+        return 0;
+      }
+      const broken = result.firstBroken!;
+      io.err(`Audit log BROKEN at seq ${broken.seq}: ${broken.reason}`);
+      io.err(`(${result.checked} entries before it are intact)`);
+      return 1;
+    },
+  },
+  'seed-demo': {
+    summary: '   (demo catalog, customers, lines and one user per role; adds only what is missing)',
+    required: [],
+    async run(db, _args, io) {
+      const result = await seedDemoData(db, ACTOR);
+      io.out(`Demo records added: ${result.recordsCreated}`);
+      if (result.usersCreated.length > 0) io.out(demoUsersNotice(result.usersCreated));
+      return 0;
+    },
+  },
+};
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+function check<S extends z.ZodType>(
+  flag: string,
+  schema: S,
+  value: string | undefined,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const extra = flag === '--role' ? ` (one of: ${ROLES.join(', ')})` : '';
+    throw new UsageError(`${flag}: ${result.error.issues[0]?.message ?? 'invalid'}${extra}`);
+  }
+  return result.data;
+}
+
+export function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name} ${c.summary}`.trimEnd());
+  return [
+    'Usage: npm run admin -- <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Database: DATABASE_URL (postgres://...) or ORDERLINE_DATA_DIR (default ./data),',
+    'or --database-url / --data-dir before or after the command.',
+  ].join('\n');
+}
+
+/** Runs one command; returns the exit code. Exported for tests. */
+export async function runAdminCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) },
+): Promise<number> {
+  let db: Db | undefined;
+  try {
+    const { values, positionals } = parse(argv);
+    if (values.help || positionals.length === 0) {
+      io.out(usage());
+      return values.help ? 0 : 2;
+    }
+    const [name, ...rest] = positionals;
+    const command = COMMANDS[name!];
+    if (!command) throw new UsageError(`Unknown command ${name}.\n\n${usage()}`);
+    if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);
+
+    const allowed = new Set<string>([...command.required, ...(command.optional ?? [])]);
+    for (const key of ['name', 'role', 'password', 'display'] as const) {
+      if (values[key] !== undefined && !allowed.has(key)) {
+        throw new UsageError(`${name} takes no --${key}. Usage: ${name} ${command.summary}`);
+      }
+    }
+    const missing = command.required.filter((key) => values[key] === undefined);
+    if (missing.length > 0) {
+      throw new UsageError(
+        `${name} needs ${missing.map((m) => `--${m}`).join(', ')}. Usage: ${name} ${command.summary}`,
+      );
+    }
+
+    const flags: string[] = [];
+    if (values['data-dir'] !== undefined) flags.push('--data-dir', values['data-dir']);
+    if (values['database-url'] !== undefined) flags.push('--database-url', values['database-url']);
+    const config = loadConfig({ env, argv: flags });
+    db = openDatabase(config.database, {
+      onPoolError: (error) => io.err(`database connection failed: ${error.message}`),
+    });
+    try {
+      await migrateToLatest(db);
+    } catch (error) {
+      io.err(`Cannot open ${describeDatabase(config.database)}: ${(error as Error).message}`);
+      return 1;
+    }
+    return await command.run(db, values, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      return error.exitCode;
+    }
+    if (error instanceof ConfigError || error instanceof ApiHttpError) {
+      io.err(error.message);
+      return error instanceof ConfigError ? 2 : 1;
+    }
+    throw error;
+  } finally {
+    await db?.destroy();
+  }
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        name: { type: 'string' },
+        role: { type: 'string' },
+        password: { type: 'string' },
+        display: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage()}`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runAdminCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
+}

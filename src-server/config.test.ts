@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeDatabase, loadConfig } from './config';
+import { REPO_ROOT } from './paths';
+
+describe('config', () => {
+  it('has working defaults: embedded SQLite in ./data, port 7420 on all interfaces', () => {
+    const config = loadConfig({ env: {}, argv: [], cwd: '/srv/orderline' });
+    expect(config).toMatchObject({
+      port: 7420,
+      host: '0.0.0.0',
+      dataDir: '/srv/orderline/data',
+      database: { engine: 'sqlite', file: '/srv/orderline/data/orderline.sqlite' },
+      sessionTtlHours: 12,
+      clientDir: resolve(REPO_ROOT, 'out/renderer'),
+      bodyLimitBytes: 1024 * 1024,
+      trustProxy: false,
+      corsOrigins: ['app://orderline'],
+      loginLimits: { windowMinutes: 15, maxFailuresPerUser: 5, maxFailuresPerIp: 30 },
+    });
+  });
+
+  it('reads the environment, and flags win over it', () => {
+    const config = loadConfig({
+      env: {
+        PORT: '8080',
+        DATABASE_URL: 'postgres://orderline@db.factory.lan:5432/orderline',
+        SESSION_TTL_HOURS: '8',
+        ORDERLINE_CLIENT_DIR: '/opt/orderline/client',
+        HOST: '',
+        ORDERLINE_CORS_ORIGINS: 'app://orderline, http://localhost:5173',
+      },
+      argv: ['--port', '9090', '--log-level', 'warn'],
+    });
+    expect(config.port).toBe(9090);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.logLevel).toBe('warn');
+    expect(config.sessionTtlHours).toBe(8);
+    expect(config.corsOrigins).toEqual(['app://orderline', 'http://localhost:5173']);
+    expect(config.clientDir).toBe('/opt/orderline/client');
+    expect(config.database).toEqual({
+      engine: 'postgres',
+      url: 'postgres://orderline@db.factory.lan:5432/orderline',
+    });
+  });
+
+  it('explains every bad value, naming the variable and the flag', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        env: { PORT: '70000', DATABASE_URL: 'mysql://x', SESSION_TTL_HOURS: 'soon' },
+        argv: [],
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT \(--port\)/);
+    expect(message).toMatch(/DATABASE_URL \(--database-url\): must be a postgres/);
+    expect(message).toMatch(/SESSION_TTL_HOURS/);
+  });
+
+  it('refuses unknown flags', () => {
+    expect(() => loadConfig({ env: {}, argv: ['--prot', '1'] })).toThrow(ConfigError);
+    expect(() => loadConfig({ env: {}, argv: ['--prot', '1'] })).toThrow(/Known flags/);
+  });
+
+  it('describes the database without its password', () => {
+    expect(describeDatabase({ engine: 'postgres', url: 'postgres://u:s3cret@db:5433/ol' })).toBe(
+      'postgres db:5433/ol',
+    );
+  });
+});

@@ -1,0 +1,282 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import { createTestDatabase, testEngine, type TestDatabase } from '../testing/test-database';
+import { REPO_ROOT } from '../paths';
+import { openDatabase } from './database';
+import { LATEST_MIGRATION, MIGRATIONS, migrateTo, migrateToLatest } from './migrate';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+const T0 = '2026-01-05T08:00:00.000Z';
+
+/**
+ * One case per migration: `seed` writes data as it looked at the version just before the
+ * migration (raw rows, no app helpers: they describe the latest schema), and `check` asserts
+ * that after migrating to the latest version the data is intact and the new parts work.
+ */
+const CASES: Record<string, { seed(db: AnyDb): Promise<void>; check(db: AnyDb): Promise<void> }> = {
+  '0001_identity': {
+    async seed() {
+      // Nothing exists before the first migration.
+    },
+    async check(db) {
+      expect(await db.selectFrom('sync_state').selectAll().execute()).toEqual([
+        { id: 1, version: 0, epoch: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+      ]);
+      expect(await db.selectFrom('audit_head').selectAll().execute()).toEqual([
+        { id: 1, seq: 0, hash: '0'.repeat(64) },
+      ]);
+      // The single-row tables refuse a second row.
+      await expect(
+        db.insertInto('sync_state').values({ id: 2, version: 0, epoch: 'x' }).execute(),
+      ).rejects.toThrow();
+    },
+  },
+  '0002_sync_store': {
+    async seed(db) {
+      await db
+        .insertInto('users')
+        .values({
+          id: 'u-1',
+          username: 'quality',
+          display_name: '赵磊',
+          role: 'quality',
+          password_hash: 'scrypt$16384$8$1$c2FsdA$aGFzaA',
+          disabled: 0,
+          created_at: T0,
+          updated_at: T0,
+        })
+        .execute();
+      await db
+        .insertInto('devices')
+        .values({
+          client_id: 'c-1',
+          user_id: 'u-1',
+          device_name: 'QC-PC',
+          registered_at: T0,
+          last_seen_at: T0,
+        })
+        .execute();
+      await db
+        .insertInto('sessions')
+        .values({
+          token_hash: 'ab'.repeat(32),
+          user_id: 'u-1',
+          client_id: 'c-1',
+          created_at: T0,
+          expires_at: T0,
+        })
+        .execute();
+      await db
+        .insertInto('audit_log')
+        .values({
+          seq: 1,
+          user_id: 'u-1',
+          client_id: 'c-1',
+          client_time: T0,
+          server_time: T0,
+          action: 'device.registered',
+          detail: '{"clientId":"c-1"}',
+          prev_hash: '0'.repeat(64),
+          hash: 'f'.repeat(64),
+        })
+        .execute();
+      await db.updateTable('sync_state').set({ version: 41 }).execute();
+    },
+    async check(db) {
+      expect(
+        await db.selectFrom('users').select(['id', 'username', 'display_name']).execute(),
+      ).toEqual([{ id: 'u-1', username: 'quality', display_name: '赵磊' }]);
+      expect(await db.selectFrom('devices').selectAll().execute()).toEqual([
+        {
+          client_id: 'c-1',
+          user_id: 'u-1',
+          device_name: 'QC-PC',
+          registered_at: T0,
+          last_seen_at: T0,
+          last_seq: 0,
+        },
+      ]);
+      expect(await db.selectFrom('sessions').select('client_id').execute()).toEqual([
+        { client_id: 'c-1' },
+      ]);
+      expect(await db.selectFrom('audit_log').select(['seq', 'hash']).execute()).toEqual([
+        { seq: 1, hash: 'f'.repeat(64) },
+      ]);
+      expect(
+        (await db.selectFrom('sync_state').select('version').executeTakeFirst())?.version,
+      ).toBe(41);
+
+      // The new tables take rows, and bigints come back as numbers on both engines.
+      const big = 2 ** 40;
+      await db
+        .insertInto('records')
+        .values({
+          kind: 'product',
+          id: 'p-1',
+          version: big,
+          body: '{}',
+          updated_by: 'u-1',
+          updated_at: T0,
+        })
+        .execute();
+      await db
+        .insertInto('mutations')
+        .values({
+          client_id: 'c-1',
+          seq: 1,
+          name: 'x',
+          result: '{}',
+          server_version: big,
+          created_at: T0,
+        })
+        .execute();
+      expect(
+        await db.selectFrom('records').select(['version', 'deleted']).executeTakeFirst(),
+      ).toEqual({
+        version: big,
+        deleted: 0,
+      });
+      const { n } = await db
+        .selectFrom('mutations')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(n).toBe(1);
+      await expect(
+        db
+          .insertInto('records')
+          .values({ kind: 'product', id: 'p-1', version: 1, body: '{}', updated_at: T0 })
+          .execute(),
+      ).rejects.toThrow();
+    },
+  },
+  '0003_sync_engine': {
+    async seed(db) {
+      await db
+        .insertInto('records')
+        .values({
+          kind: 'order',
+          id: 'o-1',
+          version: 7,
+          body: '{"number":"SO-2026-000001"}',
+          updated_by: 'u-1',
+          updated_at: T0,
+        })
+        .execute();
+      await db
+        .insertInto('mutations')
+        .values({
+          client_id: 'c-1',
+          seq: 3,
+          name: 'order.create',
+          result: '{"seq":3,"status":"applied","version":7}',
+          server_version: 7,
+          created_at: T0,
+        })
+        .execute();
+    },
+    async check(db) {
+      // Rows from before keep their data; the new columns are empty for them.
+      expect(
+        await db.selectFrom('records').select(['id', 'version', 'body', 'audience']).execute(),
+      ).toEqual([{ id: 'o-1', version: 7, body: '{"number":"SO-2026-000001"}', audience: null }]);
+      expect(
+        await db.selectFrom('mutations').select(['seq', 'server_version', 'mutation_id']).execute(),
+      ).toEqual([{ seq: 3, server_version: 7, mutation_id: null }]);
+      await db.insertInto('doc_counters').values({ series: 'SO', year: 2026, next: 1 }).execute();
+      await expect(
+        db.insertInto('doc_counters').values({ series: 'SO', year: 2026, next: 2 }).execute(),
+      ).rejects.toThrow();
+    },
+  },
+};
+
+describe(`migrations (${testEngine()})`, () => {
+  let database: TestDatabase | undefined;
+  let db: AnyDb | undefined;
+
+  const open = async () => {
+    database = await createTestDatabase();
+    db = openDatabase(database.config);
+    return db;
+  };
+  afterEach(async () => {
+    await db?.destroy();
+    await database?.drop();
+    db = undefined;
+    database = undefined;
+  });
+
+  it('has a test case for every migration, named 000N_what, in order', () => {
+    expect(Object.keys(CASES), 'add a case to CASES for each new migration').toEqual(
+      MIGRATIONS.map((m) => m.name),
+    );
+    MIGRATIONS.forEach((m, i) =>
+      expect(m.name).toMatch(new RegExp(`^${String(i + 1).padStart(4, '0')}_[a-z_]+$`)),
+    );
+  });
+
+  MIGRATIONS.forEach(({ name }, index) => {
+    const previous = MIGRATIONS[index - 1]?.name;
+    it(`${name}: data written at ${previous ?? 'an empty database'} survives migrating to the latest`, async () => {
+      const db = await open();
+      if (previous) await migrateTo(db, previous);
+      await CASES[name]!.seed(db);
+      const applied = await migrateToLatest(db);
+      expect(applied).toEqual(MIGRATIONS.slice(index).map((m) => m.name));
+      await CASES[name]!.check(db);
+    });
+  });
+
+  it('does nothing when run again, and can step down and up again', async () => {
+    const db = await open();
+    await migrateToLatest(db);
+    expect(await migrateToLatest(db)).toEqual([]);
+    if (MIGRATIONS.length > 1) {
+      await migrateTo(db, MIGRATIONS[0]!.name);
+      await expect(sql`select * from records`.execute(db)).rejects.toThrow();
+      expect(await migrateToLatest(db)).toEqual(MIGRATIONS.slice(1).map((m) => m.name));
+    }
+    expect(LATEST_MIGRATION).toBe(MIGRATIONS.at(-1)!.name);
+  });
+
+  it('runs safely from two processes starting at once (server and admin CLI)', async () => {
+    // Separate processes, as in production: two better-sqlite3 handles in one process would
+    // block each other's thread instead of waiting.
+    const db = await open();
+    const env = {
+      ...process.env,
+      DATABASE_URL: database!.config.engine === 'postgres' ? database!.config.url : '',
+      ORDERLINE_DATA_DIR: database!.dir,
+    };
+    const children = [0, 1].map(() =>
+      spawn(process.execPath, ['--import', 'tsx', 'src-server/testing/migrate-on-signal.ts'], {
+        cwd: REPO_ROOT,
+        env,
+        stdio: ['pipe', 'pipe', 'inherit'],
+      }),
+    );
+    const lines = children.map((child) => {
+      const rl = createInterface({ input: child.stdout! });
+      return rl[Symbol.asyncIterator]();
+    });
+    for (const next of lines) expect((await next.next()).value).toBe('ready');
+    for (const child of children) child.stdin!.write('go\n');
+    const outcomes = await Promise.all(
+      lines.map(async (next) => (await next.next()).value as string),
+    );
+    expect(outcomes.filter((line) => !line.startsWith('['))).toEqual([]);
+    const applied = outcomes.map((line) => JSON.parse(line) as string[]);
+    // Exactly one of them did the work; the other found nothing left to do.
+    expect(applied.flat().sort()).toEqual(MIGRATIONS.map((m) => m.name).sort());
+    expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it('refuses an unknown migration name', async () => {
+    const db = await open();
+    await expect(migrateTo(db, '9999_nope')).rejects.toThrow(/Unknown migration/);
+  });
+});

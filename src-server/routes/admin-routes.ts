@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  createUserRequest,
+  resetPasswordRequest,
+  setDisabledRequest,
+  type AuditVerifyResponse,
+  type User,
+} from '../../src-shared/api/auth';
+import { verifyAudit } from '../audit/audit-log';
+import { getAuth } from '../auth/access';
+import { createUser, listUsers, resetPassword, setUserDisabled, type Actor } from '../auth/users';
+import { parseInput } from '../http/errors';
+
+const userParams = z.object({ id: z.uuid() }).strict();
+
+function actorOf(request: FastifyRequest): Actor {
+  return { userId: getAuth(request).user.id, clientId: null };
+}
+
+export function adminRoutes(app: FastifyInstance): void {
+  const { db } = app;
+  const manage = { config: { access: 'user.manage' as const } };
+
+  app.get('/api/admin/users', manage, async (): Promise<User[]> => listUsers(db));
+
+  app.post('/api/admin/users', manage, async (request, reply) => {
+    const input = parseInput(createUserRequest, request.body);
+    const user = await createUser(db, input, actorOf(request));
+    return reply.status(201).send(user);
+  });
+
+  app.post('/api/admin/users/:id/password', manage, async (request, reply) => {
+    const { id } = parseInput(userParams, request.params);
+    const { password } = parseInput(resetPasswordRequest, request.body);
+    await resetPassword(db, id, password, actorOf(request));
+    return reply.status(204).send();
+  });
+
+  app.post('/api/admin/users/:id/disabled', manage, async (request): Promise<User> => {
+    const { id } = parseInput(userParams, request.params);
+    const { disabled } = parseInput(setDisabledRequest, request.body);
+    return setUserDisabled(db, id, disabled, actorOf(request));
+  });
+
+  app.get(
+    '/api/admin/audit/verify',
+    { config: { access: 'audit.verify' } },
+    async (): Promise<AuditVerifyResponse> => verifyAudit(db),
+  );
+}

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { syncRoutes } from '../routes/sync-routes';
+import { LiveHub } from './live';
+
+/**
+ * Wires the sync engine into a server: the routes, and the live hub that pokes connected
+ * clients (across instances through PostgreSQL's LISTEN/NOTIFY when on PostgreSQL).
+ */
+export function installSync(app: FastifyInstance): void {
+  const database = app.config.database;
+  const pgUrl = database.engine === 'postgres' ? database.url : null;
+  const hub = new LiveHub(pgUrl);
+  const notify = async () => {
+    await sql`select pg_notify('orderline_changes', '')`.execute(app.db);
+  };
+  app.addHook('onReady', async () => {
+    await hub.start(async (url) => {
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', (error) => app.log.warn({ err: error }, 'live listener failed'));
+      await client.connect();
+      return client;
+    });
+  });
+  // Open event streams would keep close() waiting for ever: end them first.
+  app.addHook('preClose', async () => hub.close());
+  syncRoutes(app, hub, notify);
+}

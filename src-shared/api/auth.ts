@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { roleSchema } from '../roles';
+
+/**
+ * Request and response bodies of the server's identity routes, shared by the server (which
+ * validates with them) and the client (which types its calls with them). Every error answer
+ * of the server is an `ApiError`.
+ */
+
+export const API_ERROR_CODES = [
+  'invalid-input',
+  'body-too-large',
+  'unauthenticated',
+  'session-expired',
+  'forbidden',
+  'invalid-credentials',
+  'user-disabled',
+  'rate-limited',
+  'not-found',
+  'username-taken',
+  'client-id-taken',
+  'unknown-client',
+  'client-outdated',
+  'internal',
+  /** A body that is not JSON (415). */
+  'unsupported-media-type',
+  /** An admin tried to disable their own account, which would lock them out. */
+  'cannot-disable-self',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ApiErrorCode | (string & {});
+  message: string;
+  /** Field-level problems for invalid-input: path like 'lines.0.quantity' and a message. */
+  issues?: { path: string; message: string }[];
+}
+
+export const usernameSchema = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dot, dash and underscore');
+
+/** A long passphrase is fine; a short one is not. */
+export const passwordSchema = z.string().min(8).max(200);
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  disabled: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const loginRequest = z
+  .object({
+    username: z.string().min(1).max(64),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const loginResponse = z.object({
+  token: z.string(),
+  /** ISO 8601 */
+  expiresAt: z.string(),
+  user: userSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponse>;
+
+/** Sign-out takes no body (or an empty object); anything else is refused, not ignored. */
+export const logoutRequest = z.object({}).strict().optional();
+
+/** Each PC (really: each user's local database on a PC) registers one clientId, bound to the user. */
+export const registerDeviceRequest = z
+  .object({
+    clientId: z.uuid(),
+    deviceName: z.string().min(1).max(100),
+  })
+  .strict();
+export type RegisterDeviceRequest = z.infer<typeof registerDeviceRequest>;
+
+export const createUserRequest = z
+  .object({
+    username: usernameSchema,
+    displayName: z.string().min(1).max(100),
+    role: roleSchema,
+    password: passwordSchema,
+  })
+  .strict();
+export type CreateUserRequest = z.infer<typeof createUserRequest>;
+
+export const resetPasswordRequest = z.object({ password: passwordSchema }).strict();
+export type ResetPasswordRequest = z.infer<typeof resetPasswordRequest>;
+
+export const setDisabledRequest = z.object({ disabled: z.boolean() }).strict();
+export type SetDisabledRequest = z.infer<typeof setDisabledRequest>;
+
+export const auditVerifyResponse = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  /** The first entry whose hash or link does not match, when not ok. */
+  firstBroken: z.object({ seq: z.number(), reason: z.string() }).optional(),
+});
+export type AuditVerifyResponse = z.infer<typeof auditVerifyResponse>;
+
+/**
+ * Routes (all JSON; all but login and health need `Authorization: Bearer <token>`):
+ *   GET  /api/health                       -> { ok: true, version, database: 'sqlite'|'postgres' }
+ *   POST /api/auth/login      LoginRequest -> LoginResponse
+ *   POST /api/auth/logout                  -> 204
+ *   GET  /api/auth/me                      -> User
+ *   POST /api/devices         RegisterDeviceRequest -> 204 (409 client-id-taken if another user's)
+ *   GET  /api/admin/users                  -> User[]                       (admin)
+ *   POST /api/admin/users     CreateUserRequest -> User (201)              (admin)
+ *   POST /api/admin/users/:id/password ResetPasswordRequest -> 204         (admin)
+ *   POST /api/admin/users/:id/disabled SetDisabledRequest -> User          (admin)
+ *   GET  /api/admin/audit/verify           -> AuditVerifyResponse          (admin, management)
+ *
+ * "(admin)" means the action user.manage, "(admin, management)" audit.verify, of
+ * src-shared/permissions.ts. Desktop clients (origin app://orderline) may call cross-origin.
+ */
+
+export interface HealthResponse {
+  ok: true;
+  version: string;
+  database: 'sqlite' | 'postgres';
+}

@@ -1,0 +1,336 @@
+import { z } from 'zod';
+import { ROLES, type Role } from './roles';
+
+/**
+ * The one permission matrix of DESIGN.md section 5: which records each role may read and
+ * which actions it may take. The server enforces it on every route, push and pull; the client
+ * only uses it to hide what the server would refuse anyway.
+ */
+
+export const RECORD_KINDS = [
+  'product',
+  'customer',
+  'production-line',
+  'order',
+  'clarification',
+  'feasibility-review',
+  'batch',
+  'inspection-plan',
+  'inspection',
+  'ncr',
+  'corrective-action',
+  'purchase-order',
+  'material-lot',
+  'shipment',
+  'carton',
+  'scan',
+  'invoice',
+  'payment',
+  'complaint',
+  'survey',
+  'notice',
+  'user',
+  'audit',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+export const recordKindSchema = z.enum(RECORD_KINDS);
+
+export const ACTIONS = [
+  'catalog.edit',
+  'line.edit',
+  'customer.edit',
+  'order.create',
+  'order.review',
+  'order.clarify',
+  'order.confirm',
+  'order.cancel',
+  'feasibility.sign',
+  'batch.plan',
+  'batch.move',
+  'batch.report',
+  'inspection.plan',
+  'inspection.record',
+  'ncr.open',
+  'ncr.disposition',
+  'capa.implement',
+  'capa.verify',
+  'procurement.order',
+  'material.receive',
+  'shipment.create',
+  'shipment.scan',
+  'shipment.confirm',
+  'invoice.issue',
+  'payment.record',
+  'credit.hold',
+  'complaint.open',
+  'complaint.resolve',
+  'survey.send',
+  'kpi.view',
+  'user.manage',
+  'audit.verify',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+export const actionSchema = z.enum(ACTIONS);
+
+/**
+ * Record kinds an action creates or changes. A role allowed an action must be able to read
+ * what it writes (asserted in the tests), and the sync engine can use this to refuse a
+ * mutation that touches a kind outside its action.
+ */
+export const ACTION_WRITES = {
+  'catalog.edit': ['product'],
+  'line.edit': ['production-line'],
+  'customer.edit': ['customer'],
+  'order.create': ['order', 'notice'],
+  'order.review': ['order'],
+  'order.clarify': ['order', 'clarification'],
+  'order.confirm': ['order'],
+  'order.cancel': ['order'],
+  'feasibility.sign': ['feasibility-review', 'order'],
+  'batch.plan': ['batch'],
+  'batch.move': ['batch'],
+  'batch.report': ['batch'],
+  'inspection.plan': ['inspection-plan'],
+  'inspection.record': ['inspection'],
+  'ncr.open': ['ncr'],
+  'ncr.disposition': ['ncr', 'corrective-action'],
+  'capa.implement': ['corrective-action'],
+  'capa.verify': ['corrective-action'],
+  'procurement.order': ['purchase-order'],
+  'material.receive': ['material-lot', 'purchase-order'],
+  'shipment.create': ['shipment', 'carton'],
+  'shipment.scan': ['scan', 'carton'],
+  'shipment.confirm': ['shipment'],
+  'invoice.issue': ['invoice'],
+  'payment.record': ['payment', 'invoice'],
+  'credit.hold': ['customer'],
+  'complaint.open': ['complaint'],
+  'complaint.resolve': ['complaint'],
+  'survey.send': ['survey'],
+  'kpi.view': [],
+  'user.manage': ['user'],
+  'audit.verify': [],
+} as const satisfies Record<Action, readonly RecordKind[]>;
+
+/**
+ * Actions no department role gets: whoever manages users can make themselves anything, so
+ * only `admin` may.
+ */
+export const ADMIN_ONLY_ACTIONS = ['user.manage'] as const satisfies readonly Action[];
+
+interface RoleRights {
+  read: readonly RecordKind[];
+  actions: readonly Action[];
+}
+
+/** Kinds every signed-in role reads: the catalog, notices and who is who. */
+const COMMON_READ = ['product', 'notice', 'user'] as const satisfies readonly RecordKind[];
+
+export const PERMISSIONS = {
+  'order-desk': {
+    read: [
+      ...COMMON_READ,
+      'customer',
+      'production-line',
+      'order',
+      'clarification',
+      'feasibility-review',
+      'batch',
+      'shipment',
+      'complaint',
+    ],
+    actions: [
+      'customer.edit',
+      'order.create',
+      'order.review',
+      'order.clarify',
+      'order.cancel',
+      'complaint.open',
+    ],
+  },
+  sales: {
+    read: [
+      ...COMMON_READ,
+      'customer',
+      'production-line',
+      'order',
+      'clarification',
+      'feasibility-review',
+      'batch',
+      'shipment',
+      'invoice',
+      'payment',
+      'complaint',
+      'survey',
+    ],
+    actions: [
+      'catalog.edit',
+      'customer.edit',
+      'order.review',
+      'order.clarify',
+      'order.confirm',
+      'order.cancel',
+      'complaint.open',
+      'kpi.view',
+    ],
+  },
+  planning: {
+    read: [
+      ...COMMON_READ,
+      'customer',
+      'production-line',
+      'order',
+      'clarification',
+      'feasibility-review',
+      'batch',
+      'purchase-order',
+      'material-lot',
+    ],
+    actions: ['line.edit', 'feasibility.sign', 'batch.plan', 'batch.move', 'kpi.view'],
+  },
+  production: {
+    read: [
+      ...COMMON_READ,
+      'production-line',
+      'order',
+      'feasibility-review',
+      'batch',
+      'inspection-plan',
+      'inspection',
+      'ncr',
+      'corrective-action',
+      'material-lot',
+    ],
+    actions: ['line.edit', 'feasibility.sign', 'batch.report', 'ncr.open', 'capa.implement'],
+  },
+  procurement: {
+    read: [
+      ...COMMON_READ,
+      'production-line',
+      'order',
+      'feasibility-review',
+      'batch',
+      'ncr',
+      'corrective-action',
+      'purchase-order',
+      'material-lot',
+    ],
+    actions: ['feasibility.sign', 'procurement.order', 'ncr.open', 'capa.implement'],
+  },
+  quality: {
+    read: [
+      ...COMMON_READ,
+      'customer',
+      'production-line',
+      'order',
+      'batch',
+      'inspection-plan',
+      'inspection',
+      'ncr',
+      'corrective-action',
+      'purchase-order',
+      'material-lot',
+      'complaint',
+    ],
+    actions: [
+      'catalog.edit',
+      'inspection.plan',
+      'inspection.record',
+      'ncr.open',
+      'ncr.disposition',
+      'capa.implement',
+      'capa.verify',
+      'complaint.resolve',
+      'kpi.view',
+    ],
+  },
+  warehouse: {
+    read: [
+      ...COMMON_READ,
+      'customer',
+      'order',
+      'feasibility-review',
+      'batch',
+      'ncr',
+      'purchase-order',
+      'material-lot',
+      'shipment',
+      'carton',
+      'scan',
+    ],
+    actions: [
+      'feasibility.sign',
+      'material.receive',
+      'ncr.open',
+      'shipment.create',
+      'shipment.scan',
+      'shipment.confirm',
+    ],
+  },
+  finance: {
+    read: [
+      ...COMMON_READ,
+      'customer',
+      'order',
+      'batch',
+      'purchase-order',
+      'shipment',
+      'invoice',
+      'payment',
+    ],
+    actions: ['invoice.issue', 'payment.record', 'credit.hold', 'kpi.view'],
+  },
+  'after-sales': {
+    read: [
+      ...COMMON_READ,
+      'customer',
+      'order',
+      'batch',
+      'inspection',
+      'ncr',
+      'corrective-action',
+      'shipment',
+      'carton',
+      'scan',
+      'invoice',
+      'complaint',
+      'survey',
+    ],
+    actions: ['ncr.open', 'complaint.open', 'complaint.resolve', 'survey.send'],
+  },
+  management: {
+    // Managers see every department's records to judge it, and check the audit trail, but
+    // change nothing themselves.
+    read: RECORD_KINDS,
+    actions: ['kpi.view', 'audit.verify'],
+  },
+  admin: {
+    read: RECORD_KINDS,
+    actions: ACTIONS,
+  },
+} as const satisfies Record<Role, RoleRights>;
+
+const readSets = new Map<Role, ReadonlySet<RecordKind>>(
+  ROLES.map((role) => [role, new Set<RecordKind>(PERMISSIONS[role].read)]),
+);
+const actionSets = new Map<Role, ReadonlySet<Action>>(
+  ROLES.map((role) => [role, new Set<Action>(PERMISSIONS[role].actions)]),
+);
+
+export function canRead(role: Role, kind: RecordKind): boolean {
+  return readSets.get(role)?.has(kind) ?? false;
+}
+
+export function canDo(role: Role, action: Action): boolean {
+  return actionSets.get(role)?.has(action) ?? false;
+}
+
+/** Kinds a role may read, e.g. to filter a pull. */
+export function readableKinds(role: Role): readonly RecordKind[] {
+  return PERMISSIONS[role].read;
+}
+
+/** Roles allowed an action, e.g. to say in a refusal who could do it instead. */
+export function rolesThatCan(action: Action): Role[] {
+  return ROLES.filter((role) => canDo(role, action));
+}
