@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import {
+  auditVerifyResponse,
+  userSchema,
+  type AuditVerifyResponse,
+  type CreateUserRequest,
+  type User,
+} from '../../../src-shared/api/auth';
+import { apiFetch, type ApiResult } from '../../api/http';
+
+/** The admin routes of src-shared/api/auth.ts, typed and checked against their schemas. */
+
+export function listUsers(token: string): Promise<ApiResult<User[]>> {
+  return apiFetch('/api/admin/users', { token, schema: z.array(userSchema) });
+}
+
+export function createUser(token: string, body: CreateUserRequest): Promise<ApiResult<User>> {
+  return apiFetch('/api/admin/users', { method: 'POST', token, body, schema: userSchema });
+}
+
+export function setUserDisabled(
+  token: string,
+  userId: string,
+  disabled: boolean,
+): Promise<ApiResult<User>> {
+  return apiFetch(`/api/admin/users/${encodeURIComponent(userId)}/disabled`, {
+    method: 'POST',
+    token,
+    body: { disabled },
+    schema: userSchema,
+  });
+}
+
+export function resetPassword(
+  token: string,
+  userId: string,
+  password: string,
+): Promise<ApiResult<unknown>> {
+  return apiFetch(`/api/admin/users/${encodeURIComponent(userId)}/password`, {
+    method: 'POST',
+    token,
+    body: { password },
+  });
+}
+
+export function verifyAuditLog(token: string): Promise<ApiResult<AuditVerifyResponse>> {
+  return apiFetch('/api/admin/audit/verify', { token, schema: auditVerifyResponse });
+}

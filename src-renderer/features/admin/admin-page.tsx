@@ -1,0 +1,66 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { DepartmentPage } from '../../components/department-page';
+import { AuditCard } from './audit-card';
+import { CreateUserDialog } from './create-user-dialog';
+import { ResetPasswordDialog } from './reset-password-dialog';
+import { useAdminUsers } from './use-admin-users';
+import { useCreateUserForm } from './use-create-user-form';
+import { useResetPassword } from './use-reset-password';
+import { UsersTable } from './users-table';
+
+export function AdminPage() {
+  const { t } = useTranslation();
+  const users = useAdminUsers();
+  const create = useCreateUserForm(users.upsert);
+  const reset = useResetPassword();
+
+  return (
+    <DepartmentPage id="admin">
+      <Card
+        title={t('admin.users.title')}
+        className="admin__card"
+        extra={
+          <Space>
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void users.reload()}
+              loading={users.loading}
+            >
+              {t('common.refresh')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={create.show}
+              data-testid="create-user"
+            >
+              {t('admin.users.create')}
+            </Button>
+          </Space>
+        }
+      >
+        {users.loadError ? (
+          <Alert
+            type="error"
+            showIcon
+            title={t('admin.users.loadFailed')}
+            description={users.loadError}
+            className="admin__alert"
+          />
+        ) : null}
+        <UsersTable
+          users={users.users}
+          loading={users.loading}
+          selfId={users.selfId}
+          onToggleDisabled={users.toggleDisabled}
+          onResetPassword={reset.start}
+        />
+      </Card>
+      <AuditCard />
+      <CreateUserDialog state={create} />
+      <ResetPasswordDialog state={reset} />
+    </DepartmentPage>
+  );
+}

@@ -1,0 +1,215 @@
+import type { ApiErrorCode } from '../../src-shared/api/auth';
+
+/**
+ * English strings. zh-CN.ts must have exactly the same keys (checked by resources.test.ts and
+ * by its `satisfies` clause); add a key to both files in the same change.
+ */
+export const en = {
+  app: {
+    name: 'OrderLine',
+    tagline: 'Order processing for battery factories',
+    skipToContent: 'Skip to main content',
+  },
+  language: {
+    label: 'Language',
+    'zh-CN': '中文',
+    en: 'English',
+  },
+  nav: {
+    label: 'Departments',
+    collapse: 'Collapse navigation',
+    expand: 'Expand navigation',
+  },
+  shell: {
+    user: 'Signed-in user',
+    signOut: 'Sign out',
+  },
+  offline: {
+    title: 'Signed in offline',
+    banner: 'Offline — changes will sync when the network returns.',
+    tokenExpired:
+      'Your last online sign-in on this PC has expired: sign out and sign in again while connected to the network, so that your changes can sync.',
+  },
+  syncStatus: {
+    online: 'Online',
+    offline: 'Offline',
+  },
+  roles: {
+    'order-desk': 'Order desk',
+    sales: 'Sales',
+    planning: 'Planning',
+    production: 'Production',
+    procurement: 'Procurement',
+    quality: 'Quality',
+    warehouse: 'Warehouse',
+    finance: 'Finance',
+    'after-sales': 'After-sales',
+    management: 'Management',
+    admin: 'Administrator',
+  },
+  departments: {
+    'order-desk': {
+      title: 'Order desk',
+      description:
+        'Record orders that arrive by phone, e-mail, the online portal or in person, run the first review and log every clarification with the customer.',
+      empty: 'No orders yet',
+    },
+    sales: {
+      title: 'Sales',
+      description:
+        'Re-check reviewed orders, confirm them into the system of record and keep an eye on customer credit.',
+      empty: 'No orders waiting for confirmation',
+    },
+    planning: {
+      title: 'Planning',
+      description:
+        'Turn confirmed orders into production batches and schedule them on the board of lines and days.',
+      empty: 'No batches planned yet',
+    },
+    production: {
+      title: 'Production',
+      description: "See the day's batches, report output and scrap, and fix what quality flags.",
+      empty: 'No batches for today',
+    },
+    procurement: {
+      title: 'Procurement',
+      description:
+        'Work out material requirements from the plan, keep safety stock and manage purchase orders and suppliers.',
+      empty: 'No purchase orders yet',
+    },
+    quality: {
+      title: 'Quality',
+      description:
+        'Log incoming, in-process and final inspections, nonconforming product and corrective actions.',
+      empty: 'No inspections yet',
+    },
+    warehouse: {
+      title: 'Warehouse & logistics',
+      description:
+        'Pack and label, verify each shipment by scanning it against the order, and record carrier and tracking number.',
+      empty: 'No shipments to prepare',
+    },
+    finance: {
+      title: 'Finance',
+      description: 'Per-order cost, invoices, payments, overdue follow-up and customer credit.',
+      empty: 'No invoices yet',
+    },
+    'after-sales': {
+      title: 'After-sales',
+      description: 'Complaints, returns, 8D reports and customer satisfaction surveys.',
+      empty: 'No complaints yet',
+    },
+    management: {
+      title: 'Management',
+      description: 'KPIs, trends and weighted performance reviews of every department.',
+      empty: 'No figures yet',
+    },
+    admin: {
+      title: 'Administration',
+      description: 'Users and their roles, and the integrity of the audit log.',
+      empty: 'No users yet',
+    },
+  },
+  signIn: {
+    title: 'Sign in',
+    subtitle: 'Sign in with your OrderLine account.',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    usernameRequired: 'Enter your username',
+    passwordRequired: 'Enter your password',
+    offlineNote: 'No network: you can sign in here if you have signed in on this PC before.',
+    errors: {
+      'offline-unknown-user':
+        '“{{username}}” has not signed in on this PC before; connect to the network to sign in.',
+      'offline-invalid-credentials':
+        'Wrong username or password (checked on this PC, because the server cannot be reached).',
+      'offline-unavailable':
+        'The server cannot be reached and offline sign-in is not available in this browser.',
+    },
+  },
+  errors: {
+    'invalid-input': 'Some fields are not valid.',
+    'body-too-large': 'The request is too large.',
+    unauthenticated: 'Please sign in.',
+    'session-expired': 'Your session has expired; please sign in again.',
+    forbidden: 'Your role is not allowed to do this.',
+    'invalid-credentials': 'Wrong username or password.',
+    'user-disabled': 'This account is disabled; ask an administrator.',
+    'rate-limited': 'Too many attempts; wait a minute and try again.',
+    'not-found': 'Not found.',
+    'username-taken': 'This username is already taken.',
+    'client-id-taken': 'This device id belongs to another user.',
+    'unknown-client': 'This PC is not registered with the server.',
+    'client-outdated': 'This version of OrderLine is too old for the server; please update it.',
+    internal: 'The server ran into a problem; try again later.',
+    'unsupported-media-type': 'The server did not understand the request format.',
+    'cannot-disable-self': 'You cannot disable your own account.',
+    'network-error': 'The server cannot be reached; check the network.',
+  } satisfies Record<ApiErrorCode | 'network-error', string>,
+  validation: {
+    required: 'Required',
+    tooShort: 'At least {{min}} characters',
+    tooLong: 'At most {{max}} characters',
+    usernameFormat:
+      'Lower-case letters, digits, dot, dash and underscore; start with a letter or digit',
+    invalid: 'Not a valid value',
+    serverRefused: 'Refused by the server: {{message}}',
+  },
+  common: {
+    cancel: 'Cancel',
+    refresh: 'Refresh',
+    yes: 'Yes',
+    no: 'No',
+  },
+  admin: {
+    users: {
+      title: 'Users',
+      create: 'New user',
+      username: 'Username',
+      displayName: 'Name',
+      role: 'Role',
+      status: 'Status',
+      actions: 'Actions',
+      active: 'Active',
+      disabled: 'Disabled',
+      disable: 'Disable',
+      enable: 'Enable',
+      disableConfirm: 'Disable {{username}}? They can no longer sign in.',
+      enableConfirm: 'Enable {{username}} again?',
+      resetPassword: 'Reset password',
+      disabledDone: '{{username}} is disabled.',
+      enabledDone: '{{username}} is enabled.',
+      loadFailed: 'The user list could not be loaded.',
+    },
+    createForm: {
+      title: 'New user',
+      username: 'Username',
+      usernameHelp: 'Lower-case letters, digits, dot, dash and underscore',
+      displayName: 'Name',
+      role: 'Role',
+      password: 'Initial password',
+      passwordHelp: 'At least 8 characters; a passphrase is best',
+      submit: 'Create user',
+      created: 'User {{username}} created.',
+    },
+    resetForm: {
+      title: 'Reset the password of {{username}}',
+      password: 'New password',
+      submit: 'Reset password',
+      done: 'The password of {{username}} was reset.',
+    },
+    audit: {
+      title: 'Audit log',
+      description:
+        'Every accepted change is kept in a hash-chained audit log; verifying recomputes the chain and reports the first entry that was changed or removed.',
+      verify: 'Verify audit log',
+      ok: 'The audit log is intact: {{count}} entries checked.',
+      broken: 'The audit log is broken at entry #{{seq}}: {{reason}}',
+    },
+  },
+};
+
+/** The shape every language must fill: the same keys, each a string. */
+export type ResourceTree<T> = { [K in keyof T]: T[K] extends string ? string : ResourceTree<T[K]> };
+export type Resources = ResourceTree<typeof en>;
