@@ -1,0 +1,77 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import {
+  CLIENT_SCHEMA_VERSION,
+  DOMAIN_KINDS,
+  openUserDb,
+  SchemaTooNewError,
+  UserDb,
+  userDbName,
+} from './user-db';
+
+/**
+ * Dexie schema versions (convention 5: each version is tested from the one before it with data
+ * in it). Version 1 is the first: it is tested from an empty browser, and a database written by
+ * a newer app must be refused rather than opened and corrupted.
+ */
+describe('user database schema', () => {
+  it('version 1 opens empty and round-trips every table', async () => {
+    const indexedDB = new IDBFactory();
+    const db = await openUserDb('u1', { indexedDB, IDBKeyRange });
+    expect(db.verno).toBe(CLIENT_SCHEMA_VERSION);
+    expect(await db.syncMeta.get('schema')).toEqual({
+      key: 'schema',
+      version: CLIENT_SCHEMA_VERSION,
+    });
+    for (const kind of DOMAIN_KINDS) {
+      await db.domain(kind).put({ id: `${kind}-1`, _v: 3 });
+      expect(await db.domain(kind).get(`${kind}-1`)).toEqual({ id: `${kind}-1`, _v: 3 });
+    }
+    await db.outbox.add({
+      seq: 1,
+      mutationId: 'm1',
+      name: 'order.create',
+      args: {},
+      clientTime: '2026-11-27T08:00:00.000Z',
+      createdAt: '2026-11-27T08:00:00.000Z',
+    });
+    await expect(
+      db.outbox.add({
+        seq: 2,
+        mutationId: 'm1',
+        name: 'order.create',
+        args: {},
+        clientTime: '2026-11-27T08:00:00.000Z',
+        createdAt: '2026-11-27T08:00:00.000Z',
+      }),
+    ).rejects.toThrow(); // mutationId is unique
+    db.close();
+
+    const reopened = new UserDb(userDbName('u1'), { indexedDB, IDBKeyRange });
+    expect(await reopened.outbox.count()).toBe(1);
+    expect(await reopened.domain('order').get('order-1')).toEqual({ id: 'order-1', _v: 3 });
+    reopened.close();
+  });
+
+  it('refuses a database written by a newer version of the app', async () => {
+    const indexedDB = new IDBFactory();
+    const newer = new Dexie(userDbName('u2'), { indexedDB, IDBKeyRange });
+    newer.version(CLIENT_SCHEMA_VERSION + 5).stores({ order: 'id', syncMeta: 'key' });
+    await newer.open();
+    await newer.table('syncMeta').put({ key: 'schema', version: CLIENT_SCHEMA_VERSION + 5 });
+    await newer.table('order').put({ id: 'kept' });
+    newer.close();
+    await expect(openUserDb('u2', { indexedDB, IDBKeyRange })).rejects.toBeInstanceOf(
+      SchemaTooNewError,
+    );
+    const check = new Dexie(userDbName('u2'), { indexedDB, IDBKeyRange });
+    await check.open();
+    expect(await check.table('order').get('kept')).toEqual({ id: 'kept' });
+    check.close();
+  });
+
+  it('keeps each user in a database of their own', () => {
+    expect(userDbName('a')).not.toBe(userDbName('b'));
+  });
+});

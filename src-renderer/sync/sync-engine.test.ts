@@ -1,0 +1,213 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PullResponse, PushRequest } from '../../src-shared/sync/protocol';
+import { UserDb } from '../db/user-db';
+import { SyncEngine, type SyncTransport } from './sync-engine';
+
+/**
+ * The engine's local half on a real Dexie (fake-indexeddb in Node). Server answers are plain
+ * protocol values written out here; the engine against a real server is tests/sync.
+ */
+
+const CLIENT = '0192f000-0000-7000-8000-000000000001';
+const ORDER = '0192f000-0000-7000-8000-0000000000a1';
+
+let db: UserDb;
+let pushed: PushRequest[];
+let pages: PullResponse[];
+
+const transport: SyncTransport = {
+  push: async (request) => {
+    pushed.push(request);
+    const last = request.mutations[request.mutations.length - 1];
+    return { ok: true, value: { results: [], lastSeq: last?.seq ?? 0 } };
+  },
+  pull: async () => {
+    const page = pages.shift();
+    return page ? { ok: true, value: page } : { ok: false, error: 'network-error' };
+  },
+};
+
+function engine(role: 'order-desk' | 'finance' = 'order-desk'): SyncEngine {
+  return new SyncEngine(db, transport, { userId: 'u1', role, clientId: CLIENT });
+}
+
+function page(partial: Partial<PullResponse>): PullResponse {
+  return {
+    epoch: 'e1',
+    reset: false,
+    changes: [],
+    cursor: 1,
+    lastAckedSeq: 0,
+    rejections: [],
+    hasMore: false,
+    remaining: 0,
+    ...partial,
+  };
+}
+
+const createArgs = {
+  id: ORDER,
+  customerId: 'c1',
+  channel: 'phone',
+  lines: [{ model: '18650-2600', quantity: 1000 }],
+};
+
+beforeEach(() => {
+  db = new UserDb(`t-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  pushed = [];
+  pages = [];
+});
+afterEach(() => db.close());
+
+describe('SyncEngine (local store on fake-indexeddb)', () => {
+  it('applies an action locally and queues it in the same transaction', async () => {
+    const e = engine();
+    const result = await e.mutate('order.create', createArgs);
+    expect(result.ok).toBe(true);
+    const order = await db.domain('order').get(ORDER);
+    expect(order?.state).toBe('received');
+    expect(order?.numberProvisional).toBe(true);
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.outbox.toArray())[0]?.seq).toBe(1);
+  });
+
+  it('refuses at once what the server would refuse, and stores nothing', async () => {
+    const e = engine('finance');
+    const result = await e.mutate('order.create', createArgs);
+    expect(result).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.domain('order').count()).toBe(0);
+
+    const bad = await engine().mutate('order.create', { ...createArgs, lines: [] });
+    expect(bad).toMatchObject({ ok: false, error: 'invalid-args' });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps the outbox until the server acknowledges, then takes the server row', async () => {
+    const e = engine();
+    await e.mutate('order.create', createArgs);
+    pages.push(page({ cursor: 5, lastAckedSeq: 0 }));
+    await e.sync();
+    expect(pushed).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(1); // pushed, not yet acknowledged by a pull
+
+    const serverOrder = {
+      ...createArgs,
+      number: 'SO-2026-000001',
+      numberProvisional: false,
+      state: 'received',
+      history: [],
+    };
+    pages.push(
+      page({
+        cursor: 6,
+        lastAckedSeq: 1,
+        changes: [{ kind: 'order', id: ORDER, version: 6, body: serverOrder }],
+      }),
+    );
+    await e.sync();
+    expect(await db.outbox.count()).toBe(0);
+    const order = await db.domain('order').get(ORDER);
+    expect(order).toMatchObject({ number: 'SO-2026-000001', _v: 6 });
+    expect(await db.shadow.count()).toBe(0);
+    expect((await db.syncState())?.cursor).toBe(6);
+  });
+
+  it('moves a refused action to the rejections inbox and rolls its effect back', async () => {
+    const e = engine();
+    await e.mutate('order.create', createArgs);
+    pages.push(
+      page({
+        cursor: 2,
+        lastAckedSeq: 1,
+        rejections: [{ seq: 1, status: 'rejected', code: 'forbidden', params: {}, version: 2 }],
+      }),
+    );
+    await e.sync();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.domain('order').get(ORDER)).toBeUndefined();
+    const rejections = await db.rejections.toArray();
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0]).toMatchObject({ name: 'order.create', code: 'forbidden' });
+    expect(e.getStatus().rejections).toBe(1);
+  });
+
+  it('replays pending actions on top of newer server data', async () => {
+    const e = engine();
+    const base = {
+      ...createArgs,
+      number: 'SO-2026-000007',
+      numberProvisional: false,
+      state: 'received',
+      history: [],
+    };
+    pages.push(
+      page({ cursor: 3, changes: [{ kind: 'order', id: ORDER, version: 3, body: base }] }),
+    );
+    await e.sync();
+    await e.mutate('order.transition', { orderId: ORDER, to: 'under_review' });
+    expect((await db.domain('order').get(ORDER))?.state).toBe('under_review');
+
+    // Someone else's note arrives for the same order; our pending review must survive it.
+    pages.push(
+      page({
+        cursor: 4,
+        changes: [{ kind: 'order', id: ORDER, version: 4, body: { ...base, notes: 'call first' } }],
+      }),
+    );
+    await e.sync();
+    const order = await db.domain('order').get(ORDER);
+    expect(order).toMatchObject({ state: 'under_review', notes: 'call first' });
+    expect(await db.outbox.count()).toBe(1);
+    const shadow = await db.shadow.get(['order', ORDER]);
+    expect(shadow?.body).toMatchObject({ state: 'received', notes: 'call first', _v: 4 });
+  });
+
+  it('drops local data on a reset and renumbers what is pending after the server', async () => {
+    const e = engine();
+    pages.push(
+      page({
+        cursor: 9,
+        changes: [{ kind: 'product', id: 'p1', version: 9, body: { model: 'x' } }],
+      }),
+    );
+    await e.sync();
+    await e.mutate('order.create', createArgs);
+    pages.push(page({ epoch: 'e2', reset: true, cursor: 2, lastAckedSeq: 0 }));
+    await e.sync();
+    expect(await db.domain('product').count()).toBe(0);
+    expect(await db.domain('order').get(ORDER)).toBeDefined(); // replayed
+    const meta = await db.syncState();
+    expect(meta).toMatchObject({ epoch: 'e2', cursor: 2 });
+  });
+
+  it('never moves the cursor backwards on a stale answer', async () => {
+    const e = engine();
+    pages.push(page({ cursor: 10 }));
+    await e.sync();
+    pages.push(
+      page({ cursor: 4, changes: [{ kind: 'product', id: 'old', version: 4, body: {} }] }),
+    );
+    await e.sync();
+    expect((await db.syncState())?.cursor).toBe(10);
+    expect(await db.domain('product').get('old')).toBeUndefined();
+  });
+
+  it('reports offline without losing anything when the network is down', async () => {
+    const e = engine();
+    await e.mutate('order.create', createArgs);
+    const offline = new SyncEngine(
+      db,
+      { push: async () => ({ ok: false, error: 'network-error' }), pull: transport.pull },
+      { userId: 'u1', role: 'order-desk', clientId: CLIENT },
+    );
+    await offline.sync();
+    expect(offline.getStatus()).toMatchObject({
+      online: false,
+      error: 'network-error',
+      pending: 1,
+    });
+    expect(await db.outbox.count()).toBe(1);
+  });
+});

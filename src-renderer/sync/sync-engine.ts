@@ -1,0 +1,439 @@
+import { uuidv7 } from '../../src-shared/ids';
+import type { Role } from '../../src-shared/roles';
+import type { MutationContext, StoredRecord } from '../../src-shared/sync/mutation';
+import {
+  CLIENT_SCHEMA_VERSION,
+  MAX_PUSH_MUTATIONS,
+  type PullRequest,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../../src-shared/sync/protocol';
+import { BufferedTx, runMutation } from '../../src-shared/sync/run-mutation';
+import {
+  DOMAIN_KINDS,
+  type OutboxEntry,
+  type RejectionEntry,
+  type SyncMetaRow,
+  type UserDb,
+} from '../db/user-db';
+
+/**
+ * The client half of DESIGN.md section 4. A user action runs its mutation on the local store
+ * and appends it to the outbox in one strict-durability transaction; `sync()` pushes the
+ * outbox, then pulls pages of server changes, each applied in one transaction together with
+ * its acknowledgements, its rejections and the rebase of what is still pending, so the
+ * cursor never moves without its data and nothing leaves the outbox without a server answer.
+ */
+
+export type TransportError =
+  | 'network-error'
+  | 'client-outdated'
+  | 'unauthenticated'
+  | 'session-expired'
+  | 'unknown-client'
+  | 'forbidden'
+  | 'invalid-input'
+  | 'server-error';
+
+export type TransportResult<T> =
+  { ok: true; value: T } | { ok: false; error: TransportError; message?: string };
+
+export interface SyncTransport {
+  push(request: PushRequest): Promise<TransportResult<PushResponse>>;
+  pull(request: PullRequest): Promise<TransportResult<PullResponse>>;
+}
+
+export interface SyncIdentity {
+  userId: string;
+  role: Role;
+  clientId: string;
+}
+
+export interface SyncStatus {
+  /** The last exchange with the server went through. */
+  online: boolean;
+  pending: number;
+  rejections: number;
+  lastSyncAt: string | null;
+  syncing: boolean;
+  /** During a pull with more pages to come: rows taken and rows still to come. */
+  progress: { done: number; remaining: number } | null;
+  /** Why the last sync stopped, when it did not finish. */
+  error: TransportError | null;
+  /** The server no longer serves this client's schema: the user must update the app. */
+  outdated: boolean;
+}
+
+export type MutateResult =
+  | { ok: true; mutationId: string }
+  | { ok: false; error: string; params: Record<string, string | number> };
+
+type Listener = (status: SyncStatus) => void;
+
+const PULL_PAGE = 2000;
+
+export class SyncEngine {
+  private status: SyncStatus = {
+    online: false,
+    pending: 0,
+    rejections: 0,
+    lastSyncAt: null,
+    syncing: false,
+    progress: null,
+    error: null,
+    outdated: false,
+  };
+  private readonly listeners = new Set<Listener>();
+  private running: Promise<void> | null = null;
+  private again = false;
+  /** The server confirmed processing up to here in this session; avoids re-sending. */
+  private pushedUpTo = 0;
+  private gapSuspected = false;
+  /** Called after each queued action, so the runner can push it right away. */
+  onQueued: (() => void) | null = null;
+
+  constructor(
+    readonly db: UserDb,
+    private readonly transport: SyncTransport,
+    private readonly identity: SyncIdentity,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    listener(this.status);
+    return () => this.listeners.delete(listener);
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const l of this.listeners) l(this.status);
+  }
+
+  async refreshCounts(): Promise<void> {
+    const [pending, rejections, meta] = await Promise.all([
+      this.db.outbox.count(),
+      this.db.rejections.count(),
+      this.db.syncState(),
+    ]);
+    this.setStatus({ pending, rejections, lastSyncAt: meta?.lastSyncAt ?? null });
+  }
+
+  private async meta(): Promise<SyncMetaRow> {
+    const existing = await this.db.syncState();
+    if (existing) return existing;
+    const fresh: SyncMetaRow = {
+      key: 'state',
+      clientId: this.identity.clientId,
+      cursor: 0,
+      epoch: null,
+      ackedSeq: 0,
+      nextSeq: 1,
+      lastSyncAt: null,
+    };
+    await this.db.syncMeta.put(fresh);
+    return fresh;
+  }
+
+  private context(mutationId: string, clientTime: string): MutationContext {
+    return {
+      userId: this.identity.userId,
+      role: this.identity.role,
+      clientId: this.identity.clientId,
+      mutationId,
+      clientTime,
+      authoritative: false,
+      now: clientTime,
+      // Shown as "not yet synced" until the server's number arrives with the next pull.
+      nextNumber: async (series) => ({
+        number: `${series}-~${mutationId.slice(-6).toUpperCase()}`,
+        provisional: true,
+      }),
+    };
+  }
+
+  private async readRow(kind: string, id: string): Promise<StoredRecord | null> {
+    return (await this.db.domain(kind).get(id)) ?? null;
+  }
+
+  /** Writes a mutator's buffered writes, keeping the server's row under it in `shadow`. */
+  private async writeOptimistic(tx: BufferedTx): Promise<void> {
+    for (const { kind, id, record } of tx.writes.values()) {
+      const table = this.db.domain(kind);
+      const current = await table.get(id);
+      if (!(await this.db.shadow.get([kind, id]))) {
+        await this.db.shadow.put({ kind, id, body: current ?? null });
+      }
+      if (record) await table.put({ ...record, _v: current?._v ?? 0 });
+      else await table.delete(id);
+    }
+  }
+
+  /**
+   * Runs a user action: applied locally and queued in one transaction, or refused at once
+   * with the same reason the server would give (nothing stored then).
+   */
+  async mutate(name: string, args: unknown): Promise<MutateResult> {
+    const mutationId = uuidv7(this.clock().getTime());
+    const clientTime = this.clock().toISOString();
+    const result = await this.db.transaction('rw', this.db.syncTables, async () => {
+      const tx = new BufferedTx((k, id) => this.readRow(k, id));
+      const outcome = await runMutation(name, args, tx, this.context(mutationId, clientTime));
+      if (outcome.status === 'rejected') {
+        return { ok: false as const, error: outcome.code, params: outcome.params };
+      }
+      await this.writeOptimistic(tx);
+      const meta = await this.meta();
+      const entry: OutboxEntry = {
+        seq: meta.nextSeq,
+        mutationId,
+        name,
+        args,
+        clientTime,
+        createdAt: clientTime,
+      };
+      await this.db.outbox.add(entry);
+      await this.db.syncMeta.put({ ...meta, nextSeq: meta.nextSeq + 1 });
+      return { ok: true as const, mutationId };
+    });
+    await this.refreshCounts();
+    if (result.ok) this.onQueued?.();
+    return result;
+  }
+
+  /** Removes a rejection from the inbox, or queues its action again as a new mutation. */
+  async dismissRejection(mutationId: string): Promise<void> {
+    await this.db.rejections.delete(mutationId);
+    await this.refreshCounts();
+  }
+
+  async redoRejection(mutationId: string): Promise<MutateResult> {
+    const rejection = await this.db.rejections.get(mutationId);
+    if (!rejection) return { ok: false, error: 'not-found', params: {} };
+    const result = await this.mutate(rejection.name, rejection.args);
+    if (result.ok) await this.dismissRejection(mutationId);
+    return result;
+  }
+
+  /** Resolves when no sync is running. */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /**
+   * One full exchange: push everything queued, then pull until up to date. Concurrent calls
+   * coalesce into one more round, so a poke during a sync is never lost.
+   */
+  sync(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.round();
+        } while (this.again);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async round(): Promise<void> {
+    this.setStatus({ syncing: true, error: null });
+    try {
+      const pushed = await this.pushAll();
+      if (!pushed.ok) return this.fail(pushed.error);
+      const pulled = await this.pullAll();
+      if (!pulled.ok) return this.fail(pulled.error);
+      this.setStatus({ online: true, error: null, outdated: false });
+    } finally {
+      this.setStatus({ syncing: false, progress: null });
+      await this.refreshCounts();
+    }
+  }
+
+  private fail(error: TransportError): void {
+    this.pushedUpTo = 0;
+    this.setStatus({
+      online: error !== 'network-error',
+      error,
+      outdated: error === 'client-outdated',
+    });
+  }
+
+  private async pushAll(): Promise<TransportResult<void>> {
+    const meta = await this.meta();
+    for (;;) {
+      const batch = await this.db.outbox
+        .where('seq')
+        .above(Math.max(this.pushedUpTo, meta.ackedSeq))
+        .limit(MAX_PUSH_MUTATIONS)
+        .toArray();
+      if (batch.length === 0) return { ok: true, value: undefined };
+      const response = await this.transport.push({
+        clientId: this.identity.clientId,
+        schemaVersion: CLIENT_SCHEMA_VERSION,
+        mutations: batch.map((e) => ({
+          seq: e.seq,
+          mutationId: e.mutationId,
+          name: e.name,
+          args: e.args,
+          clientTime: e.clientTime,
+        })),
+      });
+      if (!response.ok) return response;
+      const { lastSeq, stopped } = response.value;
+      this.pushedUpTo = lastSeq;
+      if (stopped === 'gap') {
+        // The server lost seqs we had acknowledged (restored from a backup): the pull tells
+        // us where it stands and the pending entries are renumbered after it.
+        this.gapSuspected = true;
+        return { ok: true, value: undefined };
+      }
+      if (stopped === 'transient') return { ok: false, error: 'server-error' };
+    }
+  }
+
+  private async pullAll(): Promise<TransportResult<void>> {
+    let done = 0;
+    for (;;) {
+      const meta = await this.meta();
+      const response = await this.transport.pull({
+        clientId: this.identity.clientId,
+        schemaVersion: CLIENT_SCHEMA_VERSION,
+        cursor: meta.cursor,
+        epoch: meta.epoch,
+        ackedSeq: meta.ackedSeq,
+        limit: PULL_PAGE,
+      });
+      if (!response.ok) return response;
+      const page = response.value;
+      await this.applyPage(page);
+      done += page.changes.length;
+      if (!page.hasMore) return { ok: true, value: undefined };
+      this.setStatus({ progress: { done, remaining: page.remaining } });
+    }
+  }
+
+  /** Applies one pull page atomically: rows, acknowledgements, rejections, rebase, cursor. */
+  async applyPage(page: PullResponse): Promise<void> {
+    const now = this.clock().toISOString();
+    await this.db.transaction('rw', this.db.syncTables, async () => {
+      const meta = await this.meta();
+      const renumber = page.reset || this.gapSuspected;
+      if (page.reset) {
+        await Promise.all(DOMAIN_KINDS.map((k) => this.db.domain(k).clear()));
+        await this.db.shadow.clear();
+      } else if (page.epoch === meta.epoch && page.cursor < meta.cursor) {
+        return; // an answer older than what we hold: never move backwards
+      }
+      await this.putChanges(page);
+      const acked = await this.db.outbox.where('seq').belowOrEqual(page.lastAckedSeq).toArray();
+      if (acked.length > 0) {
+        const rejected = new Map(page.rejections.map((r) => [r.seq, r]));
+        const entries: RejectionEntry[] = [];
+        for (const e of acked) {
+          const r = rejected.get(e.seq);
+          if (r) {
+            entries.push({
+              mutationId: e.mutationId,
+              seq: e.seq,
+              name: e.name,
+              args: e.args,
+              clientTime: e.clientTime,
+              code: r.code ?? 'server-error',
+              params: r.params ?? {},
+              rejectedAt: now,
+            });
+          }
+        }
+        await this.db.rejections.bulkPut(entries);
+        await this.db.outbox.bulkDelete(acked.map((e) => e.seq));
+      }
+      let nextSeq = Math.max(meta.nextSeq, page.lastAckedSeq + 1);
+      if (renumber) nextSeq = await this.renumberPending(page.lastAckedSeq);
+      if (page.reset || acked.length > 0 || page.changes.length > 0) await this.rebase();
+      await this.db.syncMeta.put({
+        ...meta,
+        cursor: page.cursor,
+        epoch: page.epoch,
+        ackedSeq: page.reset ? page.lastAckedSeq : Math.max(meta.ackedSeq, page.lastAckedSeq),
+        nextSeq,
+        lastSyncAt: now,
+      });
+    });
+    if (page.reset || this.gapSuspected) {
+      this.gapSuspected = false;
+      this.pushedUpTo = 0;
+    }
+  }
+
+  private async putChanges(page: PullResponse): Promise<void> {
+    const byKind = new Map<string, typeof page.changes>();
+    for (const c of page.changes) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    const shadowed = (await this.db.shadow.count()) > 0;
+    for (const [kind, changes] of byKind) {
+      const table = this.db.domain(kind);
+      let direct = changes;
+      if (shadowed) {
+        // Rows under a pending change: the server's value goes under it, the rebase redoes it.
+        const shadows = await this.db.shadow.bulkGet(changes.map((c) => [kind, c.id]));
+        direct = [];
+        for (const [i, c] of changes.entries()) {
+          if (shadows[i]) {
+            await this.db.shadow.put({
+              kind,
+              id: c.id,
+              body: c.body ? ({ ...c.body, id: c.id, _v: c.version } as StoredRecord) : null,
+            });
+          } else direct.push(c);
+        }
+      }
+      const puts = direct.filter((c) => c.body);
+      const deletes = direct.filter((c) => !c.body).map((c) => c.id);
+      if (puts.length > 0) {
+        await table.bulkPut(puts.map((c) => ({ ...c.body, id: c.id, _v: c.version })));
+      }
+      if (deletes.length > 0) await table.bulkDelete(deletes);
+    }
+  }
+
+  /** Puts the server's rows back under every pending change, then replays what is pending. */
+  private async rebase(): Promise<void> {
+    const shadows = await this.db.shadow.toArray();
+    for (const s of shadows) {
+      if (s.body) await this.db.domain(s.kind).put(s.body);
+      else await this.db.domain(s.kind).delete(s.id);
+    }
+    await this.db.shadow.clear();
+    const pending = await this.db.outbox.orderBy('seq').toArray();
+    for (const e of pending) {
+      const tx = new BufferedTx((k, id) => this.readRow(k, id));
+      const outcome = await runMutation(
+        e.name,
+        e.args,
+        tx,
+        this.context(e.mutationId, e.clientTime),
+      );
+      // A pending change that no longer applies locally stays queued: the server decides.
+      if (outcome.status === 'applied') await this.writeOptimistic(tx);
+    }
+  }
+
+  /** After a server restore: pending entries continue right after what the server has. */
+  private async renumberPending(lastAckedSeq: number): Promise<number> {
+    const pending = await this.db.outbox.orderBy('seq').toArray();
+    await this.db.outbox.clear();
+    await this.db.outbox.bulkAdd(pending.map((e, i) => ({ ...e, seq: lastAckedSeq + 1 + i })));
+    return lastAckedSeq + 1 + pending.length;
+  }
+}

@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+import type { Role } from '../roles';
+
+/**
+ * The shared-mutator model (Replicache's): every user action is a named mutation whose code
+ * runs twice — optimistically on the client's Dexie store, authoritatively on the server's SQL
+ * store — against this one transaction interface. The mutator must be deterministic given the
+ * store and the context: no clocks, no randomness except through `ctx`.
+ */
+
+/** A stored record: kind-specific fields plus the bookkeeping both stores keep. */
+export interface StoredRecord {
+  id: string;
+  /** Server version the row was last confirmed at; 0 for rows only this client has. */
+  _v?: number;
+  /** Set on rows visible to one user only (notices). */
+  _audience?: string;
+  [field: string]: unknown;
+}
+
+export interface MutatorTx {
+  get<T extends StoredRecord = StoredRecord>(kind: string, id: string): Promise<T | undefined>;
+  put(kind: string, record: StoredRecord): Promise<void>;
+  del(kind: string, id: string): Promise<void>;
+}
+
+export interface MutationContext {
+  userId: string;
+  role: Role;
+  clientId: string;
+  /** The id of the mutation being run: a deterministic seed for ids the mutator makes. */
+  mutationId: string;
+  /** On the server: the global version this mutation's writes are stamped with. */
+  version?: number;
+  /** The PC's clock when the user acted (ISO 8601): recorded, never used for ordering. */
+  clientTime: string;
+  /** True on the server, whose run is authoritative. */
+  authoritative: boolean;
+  /** The server's clock on the server, the client's on the client (provisional). */
+  now: string;
+  /**
+   * The next human document number of a series (e.g. 'SO'). The server gives the real one;
+   * the client gives a provisional one, shown as not yet synced until the server's arrives.
+   */
+  nextNumber(series: string): Promise<{ number: string; provisional: boolean }>;
+}
+
+/** A business refusal: the mutation is recorded as rejected with this code, the queue moves on. */
+export class Refusal extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = 'Refusal';
+  }
+}
+
+export type RefusalCode =
+  | 'forbidden'
+  | 'invalid-args'
+  | 'unknown-mutation'
+  | 'not-found'
+  | 'already-exists'
+  | 'conflicting-duplicate'
+  | 'illegal-transition'
+  | 'stale-state'
+  | 'server-error';
+
+export interface MutationDef<A = unknown> {
+  name: string;
+  /** The permission-matrix action a role needs to run it (may depend on the arguments). */
+  action: string | ((args: A) => string);
+  args: z.ZodType<A>;
+  run(tx: MutatorTx, args: A, ctx: MutationContext): Promise<void>;
+}
+
+export function defineMutation<S extends z.ZodType>(def: {
+  name: string;
+  action: string | ((args: z.output<S>) => string);
+  args: S;
+  run(tx: MutatorTx, args: z.output<S>, ctx: MutationContext): Promise<void>;
+}): MutationDef<z.output<S>> {
+  return def as MutationDef<z.output<S>>;
+}
+
+export function actionOf<A>(def: MutationDef<A>, args: A): string {
+  return typeof def.action === 'string' ? def.action : def.action(args);
+}

@@ -1,0 +1,79 @@
+import { MUTATIONS } from '../mutations';
+import { actionSchema, canDo } from '../permissions';
+import {
+  actionOf,
+  Refusal,
+  type MutationContext,
+  type MutatorTx,
+  type RefusalCode,
+  type StoredRecord,
+} from './mutation';
+
+type StoredRecordOrNull = StoredRecord | null;
+
+export type RunOutcome =
+  | { status: 'applied' }
+  | { status: 'rejected'; code: RefusalCode; params: Record<string, string | number> };
+
+function rejected(code: RefusalCode, params: Record<string, string | number> = {}): RunOutcome {
+  return { status: 'rejected', code, params };
+}
+
+/**
+ * Runs a named mutation the way both sides must: known name, arguments valid by its schema,
+ * the role allowed, then the mutator. A Refusal becomes a rejected outcome; any other error is
+ * thrown to the caller, which knows whether it was transient (a database hiccup) or not.
+ */
+export async function runMutation(
+  name: string,
+  rawArgs: unknown,
+  tx: MutatorTx,
+  ctx: MutationContext,
+): Promise<RunOutcome> {
+  const def = MUTATIONS.get(name);
+  if (!def) return rejected('unknown-mutation', { name });
+  const parsed = def.args.safeParse(rawArgs);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return rejected('invalid-args', {
+      path: issue?.path.join('.') ?? '',
+      message: issue?.message ?? '',
+    });
+  }
+  const action = actionSchema.safeParse(actionOf(def, parsed.data));
+  if (!action.success || !canDo(ctx.role, action.data)) {
+    return rejected('forbidden', { action: actionOf(def, parsed.data) });
+  }
+  try {
+    await def.run(tx, parsed.data, ctx);
+    return { status: 'applied' };
+  } catch (error) {
+    if (error instanceof Refusal) return rejected(error.code, error.params);
+    throw error;
+  }
+}
+
+/**
+ * A mutator's writes are buffered and reach the store only when the whole mutator succeeded,
+ * so a refusal half-way leaves nothing behind on either side.
+ */
+export class BufferedTx implements MutatorTx {
+  readonly writes = new Map<string, { kind: string; id: string; record: StoredRecordOrNull }>();
+
+  constructor(private readonly read: (kind: string, id: string) => Promise<StoredRecordOrNull>) {}
+
+  async get<T extends StoredRecord>(kind: string, id: string) {
+    const key = `${kind}\u0000${id}`;
+    const buffered = this.writes.get(key);
+    const record = buffered ? buffered.record : await this.read(kind, id);
+    return (record ?? undefined) as T | undefined;
+  }
+
+  async put(kind: string, record: StoredRecord): Promise<void> {
+    this.writes.set(`${kind}\u0000${record.id}`, { kind, id: record.id, record });
+  }
+
+  async del(kind: string, id: string): Promise<void> {
+    this.writes.set(`${kind}\u0000${id}`, { kind, id, record: null });
+  }
+}
