@@ -6,6 +6,8 @@ import { sessionStore } from './auth/session';
 import { metaDb } from './db/meta-db';
 import { chooseInitialLanguage } from './i18n/language';
 import { setupI18n } from './i18n/setup';
+import { syncController } from './sync/sync';
+import { SyncControllerContext } from './sync/use-sync';
 import './styles.css';
 
 /**
@@ -26,11 +28,15 @@ async function boot(): Promise<void> {
       browserLanguage: navigator.language,
     }),
   );
+  // Before the first render: a sign-in must find the sync engine listening.
+  syncController.attach();
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root');
   createRoot(container).render(
     <StrictMode>
-      <App sessionStore={sessionStore} />
+      <SyncControllerContext.Provider value={syncController}>
+        <App sessionStore={sessionStore} />
+      </SyncControllerContext.Provider>
     </StrictMode>,
   );
 }

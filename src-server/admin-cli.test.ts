@@ -136,6 +136,21 @@ describe(`admin CLI (${testEngine()})`, () => {
     expect(run.stderr).toMatch(/Audit log BROKEN at seq 2: entry was altered/);
   });
 
+  it('starts a new sync epoch after a restore, so clients resynchronise', async () => {
+    const before = await server.db
+      .selectFrom('sync_state')
+      .select('epoch')
+      .executeTakeFirstOrThrow();
+    const result = await cli('restored-from-backup');
+    expect(result.code).toBe(0);
+    const after = await server.db
+      .selectFrom('sync_state')
+      .select('epoch')
+      .executeTakeFirstOrThrow();
+    expect(after.epoch).not.toBe(before.epoch);
+    expect(result.out).toContain(after.epoch);
+  });
+
   it('seeds demo data on request, only once', async () => {
     const first = await cli('seed-demo');
     expect(first.code).toBe(0);

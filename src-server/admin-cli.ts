@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -120,6 +121,18 @@ const COMMANDS: Record<string, Command> = {
       io.err(`Audit log BROKEN at seq ${broken.seq}: ${broken.reason}`);
       io.err(`(${result.checked} entries before it are intact)`);
       return 1;
+    },
+  },
+  'restored-from-backup': {
+    summary: '   (run after restoring a backup: every client pulls afresh and re-sends its queue)',
+    required: [],
+    async run(db, _args, io) {
+      // A new epoch makes every client's cursor foreign: each drops its copy, pulls the
+      // restored data, and pushes again what it still had queued (DESIGN.md section 4).
+      const epoch = randomUUID();
+      await db.updateTable('sync_state').set({ epoch }).where('id', '=', 1).execute();
+      io.out(`New sync epoch ${epoch}: clients will resynchronise in full`);
+      return 0;
     },
   },
   'seed-demo': {

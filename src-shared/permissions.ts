@@ -68,6 +68,7 @@ export const ACTIONS = [
   'kpi.view',
   'user.manage',
   'audit.verify',
+  'notice.dismiss',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export const actionSchema = z.enum(ACTIONS);
@@ -88,7 +89,8 @@ export const ACTION_WRITES = {
   'order.cancel': ['order'],
   'feasibility.sign': ['feasibility-review', 'order'],
   'batch.plan': ['batch'],
-  'batch.move': ['batch'],
+  // A move that overrides another planner's leaves that planner a notice.
+  'batch.move': ['batch', 'notice'],
   'batch.report': ['batch'],
   'inspection.plan': ['inspection-plan'],
   'inspection.record': ['inspection'],
@@ -110,6 +112,7 @@ export const ACTION_WRITES = {
   'kpi.view': [],
   'user.manage': ['user'],
   'audit.verify': [],
+  'notice.dismiss': ['notice'],
 } as const satisfies Record<Action, readonly RecordKind[]>;
 
 /**
@@ -313,8 +316,11 @@ export const PERMISSIONS = {
 const readSets = new Map<Role, ReadonlySet<RecordKind>>(
   ROLES.map((role) => [role, new Set<RecordKind>(PERMISSIONS[role].read)]),
 );
+/** Actions every signed-in role has: each person reads and marks their own notices. */
+export const COMMON_ACTIONS = ['notice.dismiss'] as const satisfies readonly Action[];
+
 const actionSets = new Map<Role, ReadonlySet<Action>>(
-  ROLES.map((role) => [role, new Set<Action>(PERMISSIONS[role].actions)]),
+  ROLES.map((role) => [role, new Set<Action>([...PERMISSIONS[role].actions, ...COMMON_ACTIONS])]),
 );
 
 export function canRead(role: Role, kind: RecordKind): boolean {

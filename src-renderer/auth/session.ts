@@ -4,7 +4,7 @@ import { metaDb } from '../db/meta-db';
 import { SessionStore } from './session-store';
 
 /** How this PC introduces itself in the server's device list; a setting overrides it. */
-async function deviceName(): Promise<string> {
+export async function deviceName(): Promise<string> {
   const saved = await metaDb()
     .getSetting('deviceName')
     .catch(() => undefined);

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useSession } from '../auth/use-session';
+import { SyncBanner } from '../sync/sync-banner';
 import { SyncStatus } from '../sync/sync-status';
 import { DepartmentIcon } from './department-icon';
 import { LanguageSwitch } from './language-switch';
@@ -85,6 +86,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Button>
         </Layout.Header>
         <OfflineBanner />
+        <SyncBanner />
         <Layout.Content id="main" tabIndex={-1} className="app-shell__content">
           {children}
         </Layout.Content>

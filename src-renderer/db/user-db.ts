@@ -54,6 +54,8 @@ export interface SyncMetaRow {
   ackedSeq: number;
   nextSeq: number;
   lastSyncAt: string | null;
+  /** The role the local data was pulled for; another role means pulling again from zero. */
+  role?: string;
 }
 
 /** Domain tables, one per synced record kind, with the indexes the screens query by. */

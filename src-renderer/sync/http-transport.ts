@@ -34,7 +34,8 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     const token = options.getToken();
     let response: Response;
     try {
-      response = await doFetch(new URL(path, options.serverUrl), {
+      // Concatenated, not resolved: a server behind a proxy path (https://host/orderline) keeps it.
+      response = await doFetch(`${options.serverUrl.replace(/\/+$/, '')}${path}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',

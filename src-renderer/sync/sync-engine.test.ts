@@ -211,3 +211,28 @@ describe('SyncEngine (local store on fake-indexeddb)', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 });
+
+describe('SyncEngine.prepare (role changes)', () => {
+  it('drops data pulled for another role and keeps what is queued', async () => {
+    const first = engine();
+    await first.prepare();
+    pages.push(page({ cursor: 5, changes: [{ kind: 'product', id: 'p1', version: 5, body: {} }] }));
+    await first.sync();
+    await first.mutate('order.create', createArgs);
+
+    const asSales = new SyncEngine(db, transport, {
+      userId: 'u1',
+      role: 'sales',
+      clientId: CLIENT,
+    });
+    await asSales.prepare();
+    expect(await db.domain('product').count()).toBe(0);
+    expect((await db.syncState())?.cursor).toBe(0);
+    expect(await db.outbox.count()).toBe(1);
+
+    const again = new SyncEngine(db, transport, { userId: 'u1', role: 'sales', clientId: CLIENT });
+    await db.domain('product').put({ id: 'p2', _v: 1 });
+    await again.prepare();
+    expect(await db.domain('product').count()).toBe(1); // same role: nothing dropped
+  });
+});

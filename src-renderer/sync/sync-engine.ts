@@ -73,6 +73,11 @@ type Listener = (status: SyncStatus) => void;
 
 const PULL_PAGE = 2000;
 
+/** Rows asked for per pull page, given the cursor the client is at. */
+export function pullPageSize(_cursor: number): number {
+  return PULL_PAGE;
+}
+
 export class SyncEngine {
   private status: SyncStatus = {
     online: false,
@@ -206,6 +211,29 @@ export class SyncEngine {
     return result;
   }
 
+  /**
+   * Called once when the app opens the database for a session. Data pulled for another role
+   * (an admin changed this user's role) may hold rows the new role must not read: it is
+   * dropped and pulled again; queued actions stay, the server judges them.
+   */
+  async prepare(): Promise<void> {
+    await this.db.transaction('rw', this.db.syncTables, async () => {
+      const meta = await this.meta();
+      if (meta.role === this.identity.role) return;
+      if (meta.role !== undefined) {
+        await Promise.all(DOMAIN_KINDS.map((k) => this.db.domain(k).clear()));
+        await this.db.shadow.clear();
+      }
+      await this.db.syncMeta.put({
+        ...meta,
+        role: this.identity.role,
+        cursor: meta.role === undefined ? meta.cursor : 0,
+      });
+      if (meta.role !== undefined) await this.rebase();
+    });
+    await this.refreshCounts();
+  }
+
   /** Removes a rejection from the inbox, or queues its action again as a new mutation. */
   async dismissRejection(mutationId: string): Promise<void> {
     await this.db.rejections.delete(mutationId);
@@ -313,7 +341,7 @@ export class SyncEngine {
         cursor: meta.cursor,
         epoch: meta.epoch,
         ackedSeq: meta.ackedSeq,
-        limit: PULL_PAGE,
+        limit: pullPageSize(meta.cursor),
       });
       if (!response.ok) return response;
       const page = response.value;

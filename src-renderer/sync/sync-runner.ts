@@ -76,7 +76,7 @@ async function listen(
   while (!signal.aborted) {
     try {
       const token = options.getToken();
-      const response = await fetch(new URL('/api/sync/events', options.serverUrl), {
+      const response = await fetch(`${options.serverUrl.replace(/\/+$/, '')}/api/sync/events`, {
         headers: token ? { authorization: `Bearer ${token}` } : {},
         signal,
       });

@@ -41,7 +41,7 @@ export function syncRoutes(app: FastifyInstance, hub: LiveHub, notify: () => Pro
       const input = parseInput(pushRequest, request.body);
       checkSchema(input.schemaVersion);
       try {
-        return await processPush(app.db, { id: user.id, role: user.role }, input, () => {
+        return await processPush(app.db, user, input, () => {
           hub.poke(notify).catch((error: unknown) => request.log.warn({ error }, 'poke failed'));
         });
       } catch (error) {

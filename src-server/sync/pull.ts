@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { readableKinds } from '../../src-shared/permissions';
 import {
   DEFAULT_PULL_PAGE,
@@ -51,17 +51,22 @@ async function pullPage(
   const limit = request.limit ?? DEFAULT_PULL_PAGE;
   const kinds = [...readableKinds(user.role)];
 
+  // Every query here walks the version index from the cursor. SQLite has no statistics
+  // unless ANALYZE ran, and would otherwise take `kind IN (...)` on the primary key as the
+  // selective one: a scan and sort of every readable row on every page, so a first sync of
+  // n rows cost O(n^2). The unary plus keeps it off that index (a no-op on the value).
+  // PostgreSQL plans from its own statistics.
+  const kind = engineOf(trx) === 'sqlite' ? sql<string>`+kind` : sql<string>`kind`;
   const visible = () => {
     let q = trx.selectFrom('records').where('version', '>', cursor);
-    q = kinds.length > 0 ? q.where('kind', 'in', kinds) : q.where('kind', '=', '\u0000none');
+    q = kinds.length > 0 ? q.where(kind, 'in', kinds) : q.where('kind', '=', '\u0000none');
     return q.where((eb) => eb.or([eb('audience', 'is', null), eb('audience', '=', user.id)]));
   };
 
+  // Rows of one version come in any order: the last version is completed below anyway.
   let rows = await visible()
     .select(['kind', 'id', 'version', 'body', 'deleted'])
     .orderBy('version')
-    .orderBy('kind')
-    .orderBy('id')
     .limit(limit)
     .execute();
   let end = state.version;

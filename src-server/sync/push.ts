@@ -12,6 +12,7 @@ import { readRecord, writeRecords } from './record-store';
 export interface SyncUser {
   id: string;
   role: Role;
+  displayName?: string;
 }
 
 /** A database failure while a mutator ran: transient, so the mutation is retried, not refused. */
@@ -119,6 +120,7 @@ async function pushOne(
   const now = new Date().toISOString();
   const ctx: MutationContext = {
     userId: user.id,
+    ...(user.displayName === undefined ? {} : { userName: user.displayName }),
     role: user.role,
     clientId,
     mutationId: m.mutationId,

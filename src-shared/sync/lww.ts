@@ -71,6 +71,7 @@ export async function noticeOverridden(
       subjectLabel: subject.label,
       fields,
       byUserId: ctx.userId,
+      ...(ctx.userName === undefined ? {} : { byName: ctx.userName }),
       at: ctx.now,
       read: false,
     });

@@ -26,6 +26,8 @@ export interface MutatorTx {
 
 export interface MutationContext {
   userId: string;
+  /** The user's display name, for records other people read (notices). */
+  userName?: string;
   role: Role;
   clientId: string;
   /** The id of the mutation being run: a deterministic seed for ids the mutator makes. */

@@ -42,6 +42,6 @@ describe('sync simulation', () => {
       }
       expect(failures).toEqual([]);
     },
-    30 * 60_000,
+    Math.max(30 * 60_000, SEEDS * 2_000),
   );
 });
