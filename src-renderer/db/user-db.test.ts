@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   CLIENT_SCHEMA_VERSION,
   DOMAIN_KINDS,
+  DOMAIN_STORES_V1,
+  SYNC_STORES,
   openUserDb,
   SchemaTooNewError,
   UserDb,
@@ -16,7 +18,7 @@ import {
  * a newer app must be refused rather than opened and corrupted.
  */
 describe('user database schema', () => {
-  it('version 1 opens empty and round-trips every table', async () => {
+  it('the current version opens empty and round-trips every table', async () => {
     const indexedDB = new IDBFactory();
     const db = await openUserDb('u1', { indexedDB, IDBKeyRange });
     expect(db.verno).toBe(CLIENT_SCHEMA_VERSION);
@@ -52,6 +54,45 @@ describe('user database schema', () => {
     expect(await reopened.outbox.count()).toBe(1);
     expect(await reopened.domain('order').get('order-1')).toEqual({ id: 'order-1', _v: 3 });
     reopened.close();
+  });
+
+  it('version 2 keeps everything a version-1 database held', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = new Dexie(userDbName('u3'), { indexedDB, IDBKeyRange });
+    v1.version(1).stores({ ...DOMAIN_STORES_V1, ...SYNC_STORES });
+    await v1.open();
+    for (const kind of Object.keys(DOMAIN_STORES_V1)) {
+      await v1.table(kind).put({ id: `${kind}-old`, _v: 7, state: 'received', orderId: 'o1' });
+    }
+    await v1.table('outbox').add({
+      seq: 4,
+      mutationId: 'm4',
+      name: 'order.create',
+      args: { id: 'x' },
+      clientTime: '2026-11-27T08:00:00.000Z',
+      createdAt: '2026-11-27T08:00:00.000Z',
+    });
+    await v1.table('syncMeta').put({
+      key: 'state',
+      clientId: 'c',
+      cursor: 12,
+      epoch: 'e',
+      ackedSeq: 3,
+      nextSeq: 5,
+      lastSyncAt: null,
+    });
+    await v1.table('syncMeta').put({ key: 'schema', version: 1 });
+    v1.close();
+
+    const db = await openUserDb('u3', { indexedDB, IDBKeyRange });
+    expect(db.verno).toBe(2);
+    for (const kind of Object.keys(DOMAIN_STORES_V1)) {
+      expect(await db.domain(kind).get(`${kind}-old`)).toMatchObject({ _v: 7 });
+    }
+    expect((await db.outbox.toArray()).map((e) => e.seq)).toEqual([4]);
+    expect(await db.syncState()).toMatchObject({ cursor: 12, ackedSeq: 3, nextSeq: 5 });
+    expect(await db.syncMeta.get('schema')).toEqual({ key: 'schema', version: 2 });
+    db.close();
   });
 
   it('refuses a database written by a newer version of the app', async () => {

@@ -1,6 +1,8 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { StoredRecord } from '../../src-shared/sync/mutation';
 import { CLIENT_SCHEMA_VERSION } from '../../src-shared/sync/protocol';
+import { ORDER_STORES_V2 } from './stores/orders';
+import { QUALITY_STORES_V2 } from './stores/quality';
 
 /**
  * One IndexedDB database per user per PC (`orderline-user-<userId>`): on a shared workshop PC
@@ -58,6 +60,14 @@ export interface SyncMetaRow {
   role?: string;
 }
 
+/** The sync engine's own tables; unchanged since version 1. */
+export const SYNC_STORES = {
+  outbox: 'seq, &mutationId',
+  shadow: '[kind+id]',
+  rejections: 'mutationId, seq',
+  syncMeta: 'key',
+} as const;
+
 /** Domain tables, one per synced record kind, with the indexes the screens query by. */
 export const DOMAIN_STORES_V1 = {
   product: 'id, model',
@@ -83,8 +93,17 @@ export const DOMAIN_STORES_V1 = {
   notice: 'id, read',
 } as const;
 
-export type DomainKind = keyof typeof DOMAIN_STORES_V1;
-export const DOMAIN_KINDS = Object.keys(DOMAIN_STORES_V1) as DomainKind[];
+/**
+ * Version 2: each domain brings the tables and indexes its screens need, in its own file
+ * (db/stores/*.ts), so a table's schema sits with the domain that queries it.
+ */
+export const DOMAIN_STORES_V2 = {
+  ...DOMAIN_STORES_V1,
+  ...ORDER_STORES_V2,
+  ...QUALITY_STORES_V2,
+};
+
+export const DOMAIN_KINDS = Object.keys(DOMAIN_STORES_V2);
 
 export class UserDb extends Dexie {
   outbox!: Table<OutboxEntry, number>;
@@ -95,13 +114,8 @@ export class UserDb extends Dexie {
   constructor(name: string, options: DexieOptions = {}) {
     // Strict durability: an action the user saw acknowledged must survive a power cut.
     super(name, { chromeTransactionDurability: 'strict', ...options });
-    this.version(1).stores({
-      ...DOMAIN_STORES_V1,
-      outbox: 'seq, &mutationId',
-      shadow: '[kind+id]',
-      rejections: 'mutationId, seq',
-      syncMeta: 'key',
-    });
+    this.version(1).stores({ ...DOMAIN_STORES_V1, ...SYNC_STORES });
+    this.version(2).stores({ ...DOMAIN_STORES_V2, ...SYNC_STORES });
   }
 
   async syncState(): Promise<SyncMetaRow | undefined> {

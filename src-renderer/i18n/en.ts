@@ -1,4 +1,7 @@
 import type { ApiErrorCode } from '../../src-shared/api/auth';
+import { ordersEn } from './domains/orders';
+import { planningEn } from './domains/planning';
+import { qualityEn } from './domains/quality';
 
 /**
  * English strings. zh-CN.ts must have exactly the same keys (checked by resources.test.ts and
@@ -118,29 +121,9 @@ export const en = {
     closed: 'Closed',
     cancelled: 'Cancelled',
   },
-  planning: {
-    model: 'Model',
-    quantity: 'Quantity',
-    line: 'Line',
-    start: 'Start',
-    end: 'End',
-    hours: 'Hours',
-    state: 'State',
-    number: 'Batch',
-    add: 'Add to plan',
-    added: 'Batch added to the plan.',
-    required: 'Required',
-    provisional: 'not yet synced',
-    provisionalHelp:
-      'A provisional number: the server gives the batch its real number when this PC next syncs.',
-    unsynced: 'change waiting',
-    states: {
-      planned: 'Planned',
-      released: 'Released',
-      running: 'Running',
-      done: 'Done',
-    },
-  },
+  orders: ordersEn,
+  planning: planningEn,
+  quality: qualityEn,
   roles: {
     'order-desk': 'Order desk',
     sales: 'Sales',

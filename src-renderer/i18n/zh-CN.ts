@@ -1,3 +1,6 @@
+import { ordersZh } from './domains/orders';
+import { planningZh } from './domains/planning';
+import { qualityZh } from './domains/quality';
 import type { Resources } from './en';
 
 /** 简体中文。键必须与 en.ts 完全一致（resources.test.ts 会检查）。 */
@@ -113,28 +116,9 @@ export const zhCN = {
     closed: '已关闭',
     cancelled: '已取消',
   },
-  planning: {
-    model: '型号',
-    quantity: '数量',
-    line: '产线',
-    start: '开始',
-    end: '结束',
-    hours: '小时',
-    state: '状态',
-    number: '批次',
-    add: '加入计划',
-    added: '批次已加入计划。',
-    required: '必填',
-    provisional: '尚未同步',
-    provisionalHelp: '临时编号：本机下次同步时由服务器分配正式批次号。',
-    unsynced: '更改待同步',
-    states: {
-      planned: '已计划',
-      released: '已下达',
-      running: '生产中',
-      done: '已完成',
-    },
-  },
+  orders: ordersZh,
+  planning: planningZh,
+  quality: qualityZh,
   roles: {
     'order-desk': '接单',
     sales: '销售',

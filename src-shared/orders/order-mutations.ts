@@ -123,3 +123,6 @@ export const logClarification = defineMutation({
     await insertOnce(tx, 'clarification', { ...args, by: ctx.userId, clientTime: ctx.clientTime });
   },
 });
+
+/** Every order mutation; the registry in src-shared/mutations.ts takes them from here. */
+export const ORDER_MUTATIONS = [createOrder, transitionOrder, logClarification];

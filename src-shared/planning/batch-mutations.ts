@@ -82,3 +82,6 @@ export const moveBatch = defineMutation({
     );
   },
 });
+
+/** Every planning mutation; the registry in src-shared/mutations.ts takes them from here. */
+export const PLANNING_MUTATIONS = [planBatch, moveBatch];

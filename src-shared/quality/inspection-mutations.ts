@@ -38,3 +38,6 @@ export const recordInspection = defineMutation({
     });
   },
 });
+
+/** Every quality mutation; the registry in src-shared/mutations.ts takes them from here. */
+export const QUALITY_MUTATIONS = [recordInspection];

@@ -13,3 +13,5 @@ export const dismissNotice = defineMutation({
     await tx.put('notice', { ...notice, read: true });
   },
 });
+
+export const NOTICE_MUTATIONS = [dismissNotice];

@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 
 /** Dexie schema version of the client; the server refuses clients older than it can serve. */
-export const CLIENT_SCHEMA_VERSION = 1;
+export const CLIENT_SCHEMA_VERSION = 2;
 export const MIN_CLIENT_SCHEMA_VERSION = 1;
 
 export const MAX_PUSH_MUTATIONS = 500;
