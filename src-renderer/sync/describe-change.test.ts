@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REFUSAL_CODES } from '../../src-shared/sync/mutation';
 import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-CN';
 import { describeFields, describeMutation, describeRefusal } from './describe-change';
@@ -37,17 +38,7 @@ describe('describing refused changes', () => {
   });
 
   it('has words for every refusal code in both languages, and a fallback', () => {
-    for (const code of [
-      'forbidden',
-      'invalid-args',
-      'unknown-mutation',
-      'not-found',
-      'already-exists',
-      'conflicting-duplicate',
-      'illegal-transition',
-      'stale-state',
-      'server-error',
-    ]) {
+    for (const code of REFUSAL_CODES) {
       const { key } = describeRefusal(code, {}, (s) => s);
       expect(typeof lookup(en, key), key).toBe('string');
       expect(typeof lookup(zhCN, key), key).toBe('string');

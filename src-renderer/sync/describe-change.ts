@@ -1,29 +1,11 @@
+import { MUTATIONS } from '../../src-shared/mutations';
+import { REFUSAL_CODES } from '../../src-shared/sync/mutation';
 /**
  * Turns a stored change and a server refusal into translation keys and their values, so the
  * rejections inbox and the notices say in the user's language what was refused and why.
  */
 
-const KNOWN_MUTATIONS = new Set([
-  'order.create',
-  'order.transition',
-  'order.clarify',
-  'batch.plan',
-  'batch.move',
-  'inspection.record',
-  'notice.dismiss',
-]);
-
-const KNOWN_REFUSALS = new Set([
-  'forbidden',
-  'invalid-args',
-  'unknown-mutation',
-  'not-found',
-  'already-exists',
-  'conflicting-duplicate',
-  'illegal-transition',
-  'stale-state',
-  'server-error',
-]);
+const KNOWN_REFUSALS: ReadonlySet<string> = new Set(REFUSAL_CODES);
 
 export interface Phrase {
   key: string;
@@ -32,7 +14,7 @@ export interface Phrase {
 
 /** Keys use '-' where mutation names use '.', which i18next reads as nesting. */
 export function describeMutation(name: string): Phrase {
-  return KNOWN_MUTATIONS.has(name)
+  return MUTATIONS.has(name)
     ? { key: `sync.mutations.${name.replace('.', '-')}`, values: {} }
     : { key: 'sync.mutations.unknown', values: { name } };
 }

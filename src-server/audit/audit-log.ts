@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditVerifyResponse } from '../../src-shared/api/auth';
 import type { AuditRow, Schema } from '../db/schema';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../src-shared/canonical-json';
 
 /**
  * The append-only audit log of DESIGN.md section 5. Each entry's hash covers the previous

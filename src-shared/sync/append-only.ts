@@ -1,13 +1,5 @@
+import { canonicalJson } from '../canonical-json';
 import { Refusal, type MutatorTx, type StoredRecord } from './mutation';
-
-/** JSON with sorted keys, so two equal bodies compare equal whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
 
 function withoutMeta(record: StoredRecord): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([k]) => !k.startsWith('_')));

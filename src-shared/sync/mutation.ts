@@ -58,16 +58,19 @@ export class Refusal extends Error {
   }
 }
 
-export type RefusalCode =
-  | 'forbidden'
-  | 'invalid-args'
-  | 'unknown-mutation'
-  | 'not-found'
-  | 'already-exists'
-  | 'conflicting-duplicate'
-  | 'illegal-transition'
-  | 'stale-state'
-  | 'server-error';
+/** Why the server (or the client, ahead of it) refuses a mutation; translated at the edge. */
+export const REFUSAL_CODES = [
+  'forbidden',
+  'invalid-args',
+  'unknown-mutation',
+  'not-found',
+  'already-exists',
+  'conflicting-duplicate',
+  'illegal-transition',
+  'stale-state',
+  'server-error',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export interface MutationDef<A = unknown> {
   name: string;
