@@ -68,14 +68,13 @@ export class SyncController {
     }
     const url = await (this.deps.serverUrl ?? serverUrl)();
     const sessions = this.deps.sessions;
-    const engine = new SyncEngine(
-      db,
-      createHttpTransport({
-        serverUrl: url,
-        getToken: () => sessions.getSnapshot()?.token ?? null,
-      }),
-      { userId: session.user.id, role: session.user.role, clientId: session.clientId },
-    );
+    // Sign-in listeners run before the session is published: until then, this one's token.
+    const getToken = () => sessions.getSnapshot()?.token ?? session.token;
+    const engine = new SyncEngine(db, createHttpTransport({ serverUrl: url, getToken }), {
+      userId: session.user.id,
+      role: session.user.role,
+      clientId: session.clientId,
+    });
     await engine.prepare();
     let reRegistered = false;
     this.unsubscribeEngine = engine.subscribe((status) => {
@@ -89,10 +88,7 @@ export class SyncController {
         void this.deps.registerDevice(current).then(() => engine.sync());
       }
     });
-    this.stopRunner = startSyncRunner(engine, {
-      serverUrl: url,
-      getToken: () => sessions.getSnapshot()?.token ?? null,
-    });
+    this.stopRunner = startSyncRunner(engine, { serverUrl: url, getToken });
     this.set({ state: 'ready', db, engine });
   }
 

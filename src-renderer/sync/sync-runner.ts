@@ -13,25 +13,50 @@ export interface RunnerOptions {
   /** Milliseconds between syncs while all is well. */
   idleMs?: number;
   maxBackoffMs?: number;
+  /** Where 'online' events come from; the window in the app. */
+  events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** Listens for the server's pokes; the event stream in the app. */
+  live?: (signal: AbortSignal, poke: () => void) => Promise<void>;
 }
 
-export function startSyncRunner(engine: SyncEngine, options: RunnerOptions): () => void {
+type RunnerEngine = Pick<SyncEngine, 'sync' | 'getStatus' | 'onQueued'>;
+
+export function startSyncRunner(engine: RunnerEngine, options: RunnerOptions): () => void {
   const idleMs = options.idleMs ?? 30_000;
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failures = 0;
+  let running = false;
+  // A poke or a queued action that arrives while a sync runs must cause one more round:
+  // a timer set then would be replaced by the next idle timer when the round ends.
+  let requested = false;
   const live = new AbortController();
 
   const schedule = (ms: number) => {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void run(), ms);
+    timer = setTimeout(() => {
+      timer = null;
+      void run();
+    }, ms);
   };
 
   const run = async () => {
     if (stopped) return;
-    await engine.sync();
+    if (running) {
+      requested = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        requested = false;
+        await engine.sync();
+      } while (requested && !stopped);
+    } finally {
+      running = false;
+    }
     const { error } = engine.getStatus();
     if (error === 'network-error' || error === 'server-error') {
       failures += 1;
@@ -43,20 +68,26 @@ export function startSyncRunner(engine: SyncEngine, options: RunnerOptions): () 
     }
   };
 
-  const now = () => {
-    failures = 0;
-    schedule(0);
+  const request = (ms: number) => {
+    requested = true;
+    if (!running) schedule(ms);
   };
 
-  engine.onQueued = () => schedule(50);
-  window.addEventListener('online', now);
-  void listen(options, live.signal, now);
+  const now = () => {
+    failures = 0;
+    request(0);
+  };
+
+  engine.onQueued = () => request(50);
+  const events = options.events ?? window;
+  events.addEventListener('online', now);
+  void (options.live ?? ((signal, poke) => listen(options, signal, poke)))(live.signal, now);
   schedule(0);
 
   return () => {
     stopped = true;
     engine.onQueued = null;
-    window.removeEventListener('online', now);
+    events.removeEventListener('online', now);
     live.abort();
     if (timer) clearTimeout(timer);
   };

@@ -23,10 +23,15 @@ export function testEngine(): Engine {
   return process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * `adminUrl`: a PostgreSQL server to create the database on, or null for SQLite; by default
+ * TEST_DATABASE_URL decides.
+ */
+export async function createTestDatabase(
+  adminUrl: string | null = process.env.TEST_DATABASE_URL || null,
+): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'orderline-test-'));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
-  const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     return {
       engine: 'sqlite',

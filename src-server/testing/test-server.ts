@@ -64,6 +64,8 @@ export interface TestServerOptions extends Pick<ServerOptions, 'plugins'> {
    * second server behind a load balancer). The database is then dropped by the first one.
    */
   shareWith?: TestServer;
+  /** A database made with `createTestDatabase`, which the server then owns and drops. */
+  database?: TestDatabase;
 }
 
 /**
@@ -71,7 +73,7 @@ export interface TestServerOptions extends Pick<ServerOptions, 'plugins'> {
  * TEST_DATABASE_URL is set), migrated to the latest version. Call `close()` in afterAll.
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const database = options.shareWith?.database ?? (await createTestDatabase());
+  const database = options.shareWith?.database ?? options.database ?? (await createTestDatabase());
   const owner = !options.shareWith;
   const config: Config = {
     ...loadConfig({ env: {}, argv: [] }),

@@ -13,6 +13,7 @@ import { buildServer } from '../../src-server/app';
 import { loadConfig, type Config } from '../../src-server/config';
 import { openDatabase, type Db } from '../../src-server/db/database';
 import { migrateToLatest } from '../../src-server/db/migrate';
+import { createTestDatabase } from '../../src-server/testing/test-database';
 import { startTestServer } from '../../src-server/testing/test-server';
 
 /**
@@ -59,8 +60,8 @@ export interface Template {
  * and their devices registered; each seed starts from a copy, which spares the scrypt work.
  */
 export async function buildTemplate(roles: { name: string; role: Role }[]): Promise<Template> {
-  const server = await startTestServer();
-  if (server.engine !== 'sqlite') throw new Error('the simulation template is SQLite');
+  // SQLite whatever TEST_DATABASE_URL says: each seed starts from a copy of this file.
+  const server = await startTestServer({ database: await createTestDatabase(null) });
   const users: SimUser[] = [];
   for (const { name, role } of roles) {
     const user = await server.createUser(name, role);
