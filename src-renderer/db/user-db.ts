@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { StoredRecord } from '../../src-shared/sync/mutation';
 import { CLIENT_SCHEMA_VERSION } from '../../src-shared/sync/protocol';
 import { ORDER_STORES_V2 } from './stores/orders';
+import { PLANNING_STORES_V2 } from './stores/planning';
 import { QUALITY_STORES_V2 } from './stores/quality';
 
 /**
@@ -100,6 +101,7 @@ export const DOMAIN_STORES_V1 = {
 export const DOMAIN_STORES_V2 = {
   ...DOMAIN_STORES_V1,
   ...ORDER_STORES_V2,
+  ...PLANNING_STORES_V2,
   ...QUALITY_STORES_V2,
 };
 
