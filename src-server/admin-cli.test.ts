@@ -158,4 +158,26 @@ describe(`admin CLI (${testEngine()})`, () => {
     expect(first.out).toMatch(/Demo users created: order-desk, .*password: orderline-demo/);
     expect((await cli('seed-demo')).out).toBe('Demo records added: 0');
   });
+  it('makes a portal API key shown once, lists it, and revokes it', async () => {
+    const made = await cli('create-portal-key', '--name', 'web-shop');
+    expect(made.code).toBe(0);
+    const key = made.out.split('\n').find((l) => l.startsWith('olp_'));
+    expect(key).toMatch(/^olp_[A-Za-z0-9_-]{43}$/);
+    const catalog = await server.request('GET', '/api/portal/catalog', {
+      headers: { 'x-api-key': key! },
+    });
+    expect(catalog.status).toBe(200);
+    const rows = await server.db.selectFrom('portal_keys').selectAll().execute();
+    expect(JSON.stringify(rows)).not.toContain(key!);
+
+    expect((await cli('create-portal-key', '--name', 'web-shop')).code).toBe(1);
+    expect((await cli('create-portal-key', '--name', 'Web Shop!')).code).toBe(2);
+    expect((await cli('list-portal-keys')).out).toMatch(/web-shop\s+active/);
+    expect((await cli('revoke-portal-key', '--name', 'web-shop')).code).toBe(0);
+    expect((await cli('list-portal-keys')).out).toMatch(/web-shop\s+revoked/);
+    const refused = await server.request('GET', '/api/portal/catalog', {
+      headers: { 'x-api-key': key! },
+    });
+    expect(refused.status).toBe(401);
+  });
 });

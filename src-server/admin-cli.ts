@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { passwordSchema, usernameSchema } from '../src-shared/api/auth';
+import { portalNameSchema } from '../src-shared/api/portal';
 import { ROLES, roleSchema } from '../src-shared/roles';
 import { verifyAudit } from './audit/audit-log';
 import {
@@ -17,6 +18,7 @@ import { ConfigError, describeDatabase, loadConfig } from './config';
 import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { ApiHttpError } from './http/errors';
+import { createPortalKey, listPortalKeys, revokePortalKey } from './portal/portal-keys';
 import { demoUsersNotice, seedDemoData } from './seed';
 
 /**
@@ -132,6 +134,43 @@ const COMMANDS: Record<string, Command> = {
       const epoch = randomUUID();
       await db.updateTable('sync_state').set({ epoch }).where('id', '=', 1).execute();
       io.out(`New sync epoch ${epoch}: clients will resynchronise in full`);
+      return 0;
+    },
+  },
+  'create-portal-key': {
+    summary: '--name <portal>   (prints the key once: give it to the portal, it is not kept)',
+    required: ['name'],
+    async run(db, args, io) {
+      const name = check('--name', portalNameSchema, args.name);
+      const created = await createPortalKey(db, name, ACTOR);
+      io.out(`Portal ${created.name} (id ${created.id}) may post orders with this API key:`);
+      io.out(created.key);
+      io.out('It is shown only now; the server keeps a hash of it. Revoke with revoke-portal-key.');
+      return 0;
+    },
+  },
+  'list-portal-keys': {
+    summary: '',
+    required: [],
+    async run(db, _args, io) {
+      const keys = await listPortalKeys(db);
+      const width = Math.max(6, ...keys.map((k) => k.name.length));
+      io.out(`${'PORTAL'.padEnd(width)}  ${'STATUS'.padEnd(8)}  ${'CREATED'.padEnd(24)}  LAST USED`);
+      for (const k of keys) {
+        const status = k.revokedAt ? 'revoked' : 'active';
+        io.out(
+          `${k.name.padEnd(width)}  ${status.padEnd(8)}  ${k.createdAt.padEnd(24)}  ${k.lastUsedAt ?? '-'}`,
+        );
+      }
+      return 0;
+    },
+  },
+  'revoke-portal-key': {
+    summary: '--name <portal>   (its key stops working at once)',
+    required: ['name'],
+    async run(db, args, io) {
+      await revokePortalKey(db, check('--name', portalNameSchema, args.name), ACTOR);
+      io.out(`Revoked the key of portal ${args.name}`);
       return 0;
     },
   },

@@ -9,6 +9,7 @@ import { authRoutes } from './routes/auth-routes';
 import { clientApp } from './routes/client-app';
 import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health';
+import { portalRoutes } from './portal/portal-routes';
 import { installSync } from './sync/sync-plugin';
 
 declare module 'fastify' {
@@ -76,6 +77,7 @@ export function buildServer(config: Config, options: ServerOptions = {}): Fastif
   deviceRoutes(app);
   adminRoutes(app);
   installSync(app);
+  portalRoutes(app);
   for (const plugin of options.plugins ?? []) {
     void app.register(async (instance) => {
       await plugin(instance);

@@ -1,3 +1,4 @@
+import type { SpecOption } from '../src-shared/orders/catalog';
 import { ROLES, type Role } from '../src-shared/roles';
 
 /**
@@ -64,6 +65,8 @@ export interface DemoProduct {
   unit: 'pcs';
   moq: number;
   leadTimeDays: number;
+  /** The variants the factory makes of the model; an order line names one. */
+  specs: SpecOption[];
 }
 
 export const DEMO_PRODUCTS: DemoProduct[] = [
@@ -94,6 +97,11 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     unit: 'pcs',
     moq: 10_000,
     leadTimeDays: 30,
+    specs: [
+      { code: 'STD', name: { zh: '标准裸电芯', en: 'Bare cell, standard grade' } },
+      { code: 'MATCHED', name: { zh: '配组电芯（容量 ±1%）', en: 'Matched sets (capacity ±1 %)' } },
+      { code: 'TAB-NI', name: { zh: '焊镍片', en: 'Nickel tabs welded' } },
+    ],
   },
   {
     id: demoId(1, 2),
@@ -116,6 +124,10 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     unit: 'pcs',
     moq: 5_000,
     leadTimeDays: 35,
+    specs: [
+      { code: 'STD', name: { zh: '标准裸电芯', en: 'Bare cell, standard grade' } },
+      { code: 'TAB-NI', name: { zh: '焊镍片', en: 'Nickel tabs welded' } },
+    ],
   },
   {
     id: demoId(1, 3),
@@ -145,6 +157,10 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     unit: 'pcs',
     moq: 5_000,
     leadTimeDays: 30,
+    specs: [
+      { code: 'STD', name: { zh: '标准裸电芯', en: 'Bare cell, standard grade' } },
+      { code: 'TAB-NI', name: { zh: '焊镍片', en: 'Nickel tabs welded' } },
+    ],
   },
   {
     id: demoId(1, 4),
@@ -169,6 +185,10 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     unit: 'pcs',
     moq: 500,
     leadTimeDays: 40,
+    specs: [
+      { code: 'STD', name: { zh: '标准电芯', en: 'Standard cell' } },
+      { code: 'MATCHED', name: { zh: '配组电芯（内阻 ±3%）', en: 'Matched sets (DCIR ±3 %)' } },
+    ],
   },
   {
     id: demoId(1, 5),
@@ -194,6 +214,38 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     unit: 'pcs',
     moq: 50,
     leadTimeDays: 25,
+    specs: [
+      {
+        code: '12V100',
+        name: { zh: '12.8V 100Ah (4S1P)', en: '12.8 V 100 Ah (4S1P)' },
+        nominalVoltageV: 12.8,
+        ratedCapacityAh: 100,
+      },
+      {
+        code: '12V150',
+        name: { zh: '12.8V 150Ah', en: '12.8 V 150 Ah' },
+        nominalVoltageV: 12.8,
+        ratedCapacityAh: 150,
+      },
+      {
+        code: '12V200',
+        name: { zh: '12.8V 200Ah', en: '12.8 V 200 Ah' },
+        nominalVoltageV: 12.8,
+        ratedCapacityAh: 200,
+      },
+      {
+        code: '24V100',
+        name: { zh: '25.6V 100Ah (8S)', en: '25.6 V 100 Ah (8S)' },
+        nominalVoltageV: 25.6,
+        ratedCapacityAh: 100,
+      },
+      {
+        code: '48V100',
+        name: { zh: '51.2V 100Ah (16S)', en: '51.2 V 100 Ah (16S)' },
+        nominalVoltageV: 51.2,
+        ratedCapacityAh: 100,
+      },
+    ],
   },
   {
     id: demoId(1, 6),
@@ -218,6 +270,10 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     unit: 'pcs',
     moq: 200,
     leadTimeDays: 15,
+    specs: [
+      { code: 'T-F1', name: { zh: 'F1 端子 (4.8mm)', en: 'F1 terminals (4.8 mm)' } },
+      { code: 'T-F2', name: { zh: 'F2 端子 (6.35mm)', en: 'F2 terminals (6.35 mm)' } },
+    ],
   },
 ];
 
@@ -476,6 +532,34 @@ export interface DemoProductionLine {
   hoursPerShift: number;
   /** Share of planned time the line really produces good parts, for capacity checks. */
   plannedOee: number;
+  /**
+   * Planning's calendar (src-shared/planning/line-calendar.ts): shifts with headcount, working
+   * days, holidays and maintenance windows, in plant time (UTC+8).
+   */
+  calendar?: DemoLineCalendar;
+}
+
+interface DemoLineCalendar {
+  utcOffsetMinutes: number;
+  workingDays: number[];
+  shifts: { code: string; start: string; hours: number; headcount: number }[];
+  holidays: string[];
+  maintenance: { id: string; start: string; end: string; note: string }[];
+}
+
+/** Public holidays of the demo plant: National Day week, New Year, Spring Festival 2027. */
+const DEMO_HOLIDAYS = [
+  ...['01', '02', '03', '04', '05', '06', '07'].map((d) => `2026-10-${d}`),
+  '2027-01-01',
+  ...['05', '06', '07', '08', '09', '10', '11'].map((d) => `2027-02-${d}`),
+];
+
+function demoCalendar(
+  shifts: { code: string; start: string; hours: number; headcount: number }[],
+  maintenance: { id: string; start: string; end: string; note: string }[] = [],
+  workingDays = [1, 2, 3, 4, 5, 6],
+): DemoLineCalendar {
+  return { utcOffsetMinutes: 480, workingDays, shifts, holidays: DEMO_HOLIDAYS, maintenance };
 }
 
 export const DEMO_PRODUCTION_LINES: DemoProductionLine[] = [
@@ -492,6 +576,21 @@ export const DEMO_PRODUCTION_LINES: DemoProductionLine[] = [
     shiftsPerDay: 3,
     hoursPerShift: 8,
     plannedOee: 0.75,
+    calendar: demoCalendar(
+      [
+        { code: 'A', start: '06:00', hours: 8, headcount: 14 },
+        { code: 'B', start: '14:00', hours: 8, headcount: 14 },
+        { code: 'C', start: '22:00', hours: 8, headcount: 9 },
+      ],
+      [
+        {
+          id: 'pm-l1-2026-12',
+          start: '2026-12-09T08:00:00+08:00',
+          end: '2026-12-09T16:00:00+08:00',
+          note: 'Winder preventive maintenance',
+        },
+      ],
+    ),
   },
   {
     id: demoId(3, 2),
@@ -503,6 +602,20 @@ export const DEMO_PRODUCTION_LINES: DemoProductionLine[] = [
     shiftsPerDay: 2,
     hoursPerShift: 10,
     plannedOee: 0.7,
+    calendar: demoCalendar(
+      [
+        { code: 'A', start: '06:00', hours: 10, headcount: 11 },
+        { code: 'B', start: '16:00', hours: 10, headcount: 10 },
+      ],
+      [
+        {
+          id: 'pm-l2-2026-12',
+          start: '2026-12-14T06:00:00+08:00',
+          end: '2026-12-14T18:00:00+08:00',
+          note: 'Formation cabinet calibration',
+        },
+      ],
+    ),
   },
   {
     id: demoId(3, 3),
@@ -514,6 +627,11 @@ export const DEMO_PRODUCTION_LINES: DemoProductionLine[] = [
     shiftsPerDay: 3,
     hoursPerShift: 8,
     plannedOee: 0.65,
+    calendar: demoCalendar([
+      { code: 'A', start: '06:00', hours: 8, headcount: 16 },
+      { code: 'B', start: '14:00', hours: 8, headcount: 16 },
+      { code: 'C', start: '22:00', hours: 8, headcount: 10 },
+    ]),
   },
   {
     id: demoId(3, 4),
@@ -525,6 +643,14 @@ export const DEMO_PRODUCTION_LINES: DemoProductionLine[] = [
     shiftsPerDay: 2,
     hoursPerShift: 8,
     plannedOee: 0.8,
+    calendar: demoCalendar(
+      [
+        { code: 'A', start: '08:00', hours: 8, headcount: 12 },
+        { code: 'B', start: '16:00', hours: 8, headcount: 10 },
+      ],
+      [],
+      [1, 2, 3, 4, 5],
+    ),
   },
   {
     id: demoId(3, 5),
@@ -536,6 +662,10 @@ export const DEMO_PRODUCTION_LINES: DemoProductionLine[] = [
     shiftsPerDay: 2,
     hoursPerShift: 8,
     plannedOee: 0.8,
+    calendar: demoCalendar([
+      { code: 'A', start: '08:00', hours: 8, headcount: 18 },
+      { code: 'B', start: '16:00', hours: 8, headcount: 15 },
+    ]),
   },
 ];
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../src-shared/api/auth';
+import { customerSchema, dangerousGoodsOf, productSchema } from '../src-shared/orders/catalog';
 import { ROLES } from '../src-shared/roles';
 import { verifyAudit } from './audit/audit-log';
 import { readSyncState, toStoredRecord } from './db/sync-store';
@@ -10,6 +11,7 @@ import {
   DEMO_PRODUCTS,
   type DemoProduct,
 } from './demo-data';
+import { DEMO_INSPECTION_PLANS, DEMO_MATERIAL_LOTS } from './demo-quality';
 import { demoUsersNotice, isEmptyDatabase, seedDemoData } from './seed';
 import { testEngine } from './testing/test-database';
 import { startTestServer, type TestServer } from './testing/test-server';
@@ -41,6 +43,18 @@ describe('demo data', () => {
     for (const c of DEMO_CUSTOMERS) expect(c.contacts.length).toBeGreaterThan(0);
   });
 
+  it('passes the catalog and customer schemas the order screens read with', () => {
+    for (const p of DEMO_PRODUCTS) {
+      expect(productSchema.safeParse(p).error?.issues, p.code).toBeUndefined();
+      expect(dangerousGoodsOf(p.unNumber), p.code).toBe(
+        p.unNumber === 'UN2800' ? 'not-restricted' : 'regulated',
+      );
+    }
+    for (const c of DEMO_CUSTOMERS) {
+      expect(customerSchema.safeParse(c).error?.issues, c.code).toBeUndefined();
+    }
+  });
+
   it('uses distinct ids', () => {
     const ids = [...DEMO_PRODUCTS, ...DEMO_CUSTOMERS, ...DEMO_PRODUCTION_LINES].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -57,7 +71,12 @@ describe(`seeding (${testEngine()})`, () => {
   it('fills an empty database once, with one version per record and one user per role', async () => {
     expect(await isEmptyDatabase(server.db)).toBe(true);
     const result = await seedDemoData(server.db);
-    const total = DEMO_PRODUCTS.length + DEMO_CUSTOMERS.length + DEMO_PRODUCTION_LINES.length;
+    const total =
+      DEMO_PRODUCTS.length +
+      DEMO_CUSTOMERS.length +
+      DEMO_PRODUCTION_LINES.length +
+      DEMO_INSPECTION_PLANS.length +
+      DEMO_MATERIAL_LOTS.length;
     expect(result).toEqual({ usersCreated: [...ROLES], recordsCreated: total });
     expect(await isEmptyDatabase(server.db)).toBe(false);
 

@@ -10,6 +10,7 @@ import {
   DEMO_PRODUCTS,
   DEMO_USERS,
 } from './demo-data';
+import { DEMO_INSPECTION_PLANS, DEMO_MATERIAL_LOTS } from './demo-quality';
 
 export interface SeedResult {
   usersCreated: string[];
@@ -39,6 +40,12 @@ export async function seedDemoData(
       id: body.id,
       body,
     })),
+    ...DEMO_INSPECTION_PLANS.map((body) => ({
+      kind: 'inspection-plan' as const,
+      id: body.id,
+      body,
+    })),
+    ...DEMO_MATERIAL_LOTS.map((body) => ({ kind: 'material-lot' as const, id: body.id, body })),
   ];
 
   const recordsCreated = await db.transaction().execute(async (trx) => {

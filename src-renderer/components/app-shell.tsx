@@ -9,6 +9,7 @@ import { SyncStatus } from '../sync/sync-status';
 import { DepartmentIcon } from './department-icon';
 import { LanguageSwitch } from './language-switch';
 import { OfflineBanner } from './offline-banner';
+import { OrderAlerts } from './orders/order-alerts';
 import { useDepartmentNav } from './use-department-nav';
 import { useNavCollapsed } from './use-nav-collapsed';
 import { useSignOut } from './use-sign-out';
@@ -73,6 +74,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             />
           </Tooltip>
           <div className="app-shell__spacer" />
+          <OrderAlerts />
           <SyncStatus />
           <LanguageSwitch />
           <UserBadge />

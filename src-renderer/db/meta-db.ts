@@ -44,6 +44,8 @@ export interface SettingValues {
   language: Language;
   deviceName: string;
   navCollapsed: boolean;
+  /** The order desk's sound for new online orders (issue 5); on unless turned off. */
+  orderAlertSound: boolean;
 }
 export type SettingKey = keyof SettingValues;
 

@@ -164,6 +164,112 @@ describe('SyncEngine (local store on fake-indexeddb)', () => {
     expect(shadow?.body).toMatchObject({ state: 'received', notes: 'call first', _v: 4 });
   });
 
+  it('rebases a chain of pending actions: server rows under them, the last write on top', async () => {
+    const e = engine();
+    const other = '0192f000-0000-7000-8000-0000000000b2';
+    await e.mutate('order.create', createArgs); // seq 1
+    await e.mutate('order.transition', { orderId: ORDER, to: 'under_review' }); // seq 2
+    await e.mutate('order.create', { ...createArgs, id: other }); // seq 3
+    // Many more queued offline: the replay runs long stretches without touching IndexedDB.
+    for (let i = 0; i < 300; i++) {
+      await e.mutate('order.clarify', {
+        id: `0192f000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+        orderId: other,
+        channel: 'phone',
+        question: `question ${i}`,
+      });
+    }
+
+    // The server took the first create and numbered it; nothing else yet.
+    const server = {
+      ...createArgs,
+      number: 'SO-2026-000042',
+      numberProvisional: false,
+      state: 'received',
+      history: [],
+    };
+    pages.push(
+      page({
+        cursor: 5,
+        lastAckedSeq: 1,
+        changes: [{ kind: 'order', id: ORDER, version: 5, body: server }],
+      }),
+    );
+    await e.sync();
+    expect(await db.outbox.count()).toBe(302);
+    expect(await db.domain('order').get(ORDER)).toMatchObject({
+      state: 'under_review',
+      number: 'SO-2026-000042',
+      _v: 5,
+    });
+    expect((await db.shadow.get(['order', ORDER]))?.body).toMatchObject({
+      state: 'received',
+      _v: 5,
+    });
+    expect(await db.domain('order').get(other)).toMatchObject({ state: 'received', _v: 0 });
+    expect((await db.shadow.get(['order', other]))?.body).toBeNull();
+    expect(await db.domain('clarification').count()).toBe(300);
+    expect(await db.shadow.count()).toBe(2 + 300);
+
+    // The review is refused: the server's row is all that is left of it.
+    pages.push(
+      page({
+        cursor: 6,
+        lastAckedSeq: 2,
+        rejections: [{ seq: 2, status: 'rejected', code: 'illegal-transition', version: 6 }],
+      }),
+    );
+    await e.sync();
+    expect(await db.domain('order').get(ORDER)).toMatchObject({ state: 'received', _v: 5 });
+    expect(await db.shadow.get(['order', ORDER])).toBeUndefined();
+    expect(await db.rejections.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(301);
+  });
+
+  it('asks for the next page while applying one, and drops that answer when the page was stale', async () => {
+    const asked: number[] = [];
+    const answering = (answer: (cursor: number) => PullResponse) =>
+      new SyncEngine(
+        db,
+        {
+          push: transport.push,
+          pull: async (request) => {
+            asked.push(request.cursor);
+            return { ok: true, value: answer(request.cursor) };
+          },
+        },
+        { userId: 'u1', role: 'order-desk', clientId: CLIENT },
+      );
+    const row = (id: string, version: number) => ({
+      kind: 'product',
+      id,
+      version,
+      body: { model: id },
+    });
+
+    await answering((cursor) =>
+      cursor === 0
+        ? page({ cursor: 2, hasMore: true, remaining: 1, changes: [row('a', 2)] })
+        : page({ cursor: 3, changes: [row('b', 3)] }),
+    ).sync();
+    expect(asked).toEqual([0, 2]);
+    expect(await db.domain('product').count()).toBe(2);
+    expect((await db.syncState())?.cursor).toBe(3);
+
+    // A late answer from before cursor 3 says there is more after 1: applying it changes
+    // nothing, so what was asked early (from 1) is dropped and the page is asked from 3 again.
+    asked.length = 0;
+    const answers = [
+      page({ cursor: 1, hasMore: true, remaining: 5 }),
+      page({ cursor: 9, changes: [row('stale', 9)] }),
+      page({ cursor: 4 }),
+    ];
+    await answering(() => answers.shift()!).sync();
+    expect(asked).toEqual([3, 1, 3]);
+    expect(await db.domain('product').get('stale')).toBeUndefined();
+    expect((await db.syncState())?.cursor).toBe(4);
+  });
+
   it('drops local data on a reset and renumbers what is pending after the server', async () => {
     const e = engine();
     pages.push(

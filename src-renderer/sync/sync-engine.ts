@@ -1,3 +1,4 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
 import { uuidv7 } from '../../src-shared/ids';
 import type { Role } from '../../src-shared/roles';
 import type { MutationContext, StoredRecord } from '../../src-shared/sync/mutation';
@@ -10,10 +11,12 @@ import {
   type PushResponse,
 } from '../../src-shared/sync/protocol';
 import { BufferedTx, runMutation } from '../../src-shared/sync/run-mutation';
+import { takeWithinBytes } from './push-size';
 import {
   DOMAIN_KINDS,
   type OutboxEntry,
   type RejectionEntry,
+  type ShadowEntry,
   type SyncMetaRow,
   type UserDb,
 } from '../db/user-db';
@@ -305,7 +308,8 @@ export class SyncEngine {
         .where('seq')
         .above(Math.max(this.pushedUpTo, meta.ackedSeq))
         .limit(MAX_PUSH_MUTATIONS)
-        .toArray();
+        .toArray()
+        .then((entries) => takeWithinBytes(entries));
       if (batch.length === 0) return { ok: true, value: undefined };
       const response = await this.transport.push({
         clientId: this.identity.clientId,
@@ -331,24 +335,52 @@ export class SyncEngine {
     }
   }
 
+  private pullRequest(at: Pick<SyncMetaRow, 'cursor' | 'epoch' | 'ackedSeq'>): PullRequest {
+    return {
+      clientId: this.identity.clientId,
+      schemaVersion: CLIENT_SCHEMA_VERSION,
+      cursor: at.cursor,
+      epoch: at.epoch,
+      ackedSeq: at.ackedSeq,
+      limit: pullPageSize(at.cursor),
+    };
+  }
+
+  /**
+   * Pulls until up to date. While a page is applied, the next one is already on its way,
+   * asked from where that page leaves the client (so network and parsing overlap the
+   * IndexedDB writes); when applying leaves the client anywhere else, e.g. at a stale answer,
+   * the early answer is dropped and the page is asked again. A pull changes nothing on the
+   * server, so asking early or twice is harmless.
+   */
   private async pullAll(): Promise<TransportResult<void>> {
     let done = 0;
+    let request = this.pullRequest(await this.meta());
+    let response = this.transport.pull(request);
     for (;;) {
-      const meta = await this.meta();
-      const response = await this.transport.pull({
-        clientId: this.identity.clientId,
-        schemaVersion: CLIENT_SCHEMA_VERSION,
-        cursor: meta.cursor,
-        epoch: meta.epoch,
-        ackedSeq: meta.ackedSeq,
-        limit: pullPageSize(meta.cursor),
-      });
-      if (!response.ok) return response;
-      const page = response.value;
+      const answer = await response;
+      if (!answer.ok) return answer;
+      const page = answer.value;
+      const before = await this.meta();
+      let ahead: { request: PullRequest; response: Promise<TransportResult<PullResponse>> } | null =
+        null;
+      if (page.hasMore) {
+        const next = this.pullRequest({
+          cursor: page.cursor,
+          epoch: page.epoch,
+          ackedSeq: page.reset ? page.lastAckedSeq : Math.max(before.ackedSeq, page.lastAckedSeq),
+        });
+        ahead = { request: next, response: this.transport.pull(next) };
+        // Settled either way below; never an unhandled rejection if applying throws first.
+        ahead.response.catch(() => undefined);
+      }
       await this.applyPage(page);
       done += page.changes.length;
       if (!page.hasMore) return { ok: true, value: undefined };
       this.setStatus({ progress: { done, remaining: page.remaining } });
+      request = this.pullRequest(await this.meta());
+      response =
+        ahead && samePull(ahead.request, request) ? ahead.response : this.transport.pull(request);
     }
   }
 
@@ -406,8 +438,8 @@ export class SyncEngine {
   }
 
   private async putChanges(page: PullResponse): Promise<void> {
-    const byKind = new Map<string, typeof page.changes>();
-    for (const c of page.changes) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    const byKind = new Map<string, PullResponse['changes']>();
+    for (const c of page.changes) append(byKind, c.kind, c);
     const shadowed = (await this.db.shadow.count()) > 0;
     for (const [kind, changes] of byKind) {
       const table = this.db.domain(kind);
@@ -416,36 +448,50 @@ export class SyncEngine {
         // Rows under a pending change: the server's value goes under it, the rebase redoes it.
         const shadows = await this.db.shadow.bulkGet(changes.map((c) => [kind, c.id]));
         direct = [];
+        const under: ShadowEntry[] = [];
         for (const [i, c] of changes.entries()) {
           if (shadows[i]) {
-            await this.db.shadow.put({
+            under.push({
               kind,
               id: c.id,
               body: c.body ? ({ ...c.body, id: c.id, _v: c.version } as StoredRecord) : null,
             });
           } else direct.push(c);
         }
+        if (under.length > 0) await this.db.shadow.bulkPut(under);
       }
-      const puts = direct.filter((c) => c.body);
-      const deletes = direct.filter((c) => !c.body).map((c) => c.id);
-      if (puts.length > 0) {
-        await table.bulkPut(puts.map((c) => ({ ...c.body, id: c.id, _v: c.version })));
+      const puts: StoredRecord[] = [];
+      const deletes: string[] = [];
+      for (const c of direct) {
+        if (c.body) puts.push({ ...c.body, id: c.id, _v: c.version });
+        else deletes.push(c.id);
       }
+      if (puts.length > 0) await table.bulkPut(puts);
       if (deletes.length > 0) await table.bulkDelete(deletes);
     }
   }
 
-  /** Puts the server's rows back under every pending change, then replays what is pending. */
+  /**
+   * Puts the server's rows back under every pending change, then replays what is pending.
+   * The replay runs on a ReplayOverlay and lands in bulk: with thousands of actions queued
+   * offline, one IndexedDB request per row and per action made each pull page take seconds.
+   */
   private async rebase(): Promise<void> {
-    const shadows = await this.db.shadow.toArray();
-    for (const s of shadows) {
-      if (s.body) await this.db.domain(s.kind).put(s.body);
-      else await this.db.domain(s.kind).delete(s.id);
-    }
+    const trans = Dexie.currentTransaction;
+    if (!trans) throw new Error('rebase runs inside a sync transaction');
+    const overlay = new ReplayOverlay(trans, await this.db.shadow.toArray());
     await this.db.shadow.clear();
     const pending = await this.db.outbox.orderBy('seq').toArray();
+    // Replaying from memory awaits mutators, not IndexedDB, for long stretches, and Dexie
+    // follows plain promises for a few microtasks only: the overlay reads through tables bound
+    // to this transaction, and the Dexie promise around the replay resumes in its zone.
+    await Dexie.Promise.resolve().then(() => this.replay(overlay, pending));
+    await overlay.flush();
+  }
+
+  private async replay(overlay: ReplayOverlay, pending: OutboxEntry[]): Promise<void> {
     for (const e of pending) {
-      const tx = new BufferedTx((k, id) => this.readRow(k, id));
+      const tx = new BufferedTx((k, id) => overlay.read(k, id));
       const outcome = await runMutation(
         e.name,
         e.args,
@@ -453,7 +499,7 @@ export class SyncEngine {
         this.context(e.mutationId, e.clientTime),
       );
       // A pending change that no longer applies locally stays queued: the server decides.
-      if (outcome.status === 'applied') await this.writeOptimistic(tx);
+      if (outcome.status === 'applied') await overlay.write(tx);
     }
   }
 
@@ -464,4 +510,102 @@ export class SyncEngine {
     await this.db.outbox.bulkAdd(pending.map((e, i) => ({ ...e, seq: lastAckedSeq + 1 + i })));
     return lastAckedSeq + 1 + pending.length;
   }
+}
+
+interface OverlayRow {
+  kind: string;
+  id: string;
+  /** The server's row: what the shadow keeps under a pending change. */
+  base: StoredRecord | null;
+  current: StoredRecord | null;
+  /** Came from the shadow: the server's row must go back even if no replay writes it. */
+  restored: boolean;
+  written: boolean;
+}
+
+/**
+ * The local store as a rebase's replay sees it, with the same outcome as restoring every
+ * shadow row and then writing each replayed action through `writeOptimistic` one by one: the
+ * shadow keeps the server's row under the first pending write, the table ends with the last
+ * one, `_v` is carried from the row each write replaced. Rows are read from Dexie once and
+ * handed to mutators as copies, so a mutator that edits what it read changes nothing here.
+ */
+class ReplayOverlay {
+  private readonly rows = new Map<string, OverlayRow>();
+
+  constructor(
+    private readonly trans: Transaction,
+    shadows: ShadowEntry[],
+  ) {
+    for (const s of shadows) {
+      this.rows.set(`${s.kind}\u0000${s.id}`, {
+        kind: s.kind,
+        id: s.id,
+        base: s.body,
+        current: s.body,
+        restored: true,
+        written: false,
+      });
+    }
+  }
+
+  private table(kind: string): Table<StoredRecord, string> {
+    return this.trans.table(kind);
+  }
+
+  private async row(kind: string, id: string): Promise<OverlayRow> {
+    const key = `${kind}\u0000${id}`;
+    let row = this.rows.get(key);
+    if (!row) {
+      const stored = ((await this.table(kind).get(id)) as StoredRecord | undefined) ?? null;
+      row = { kind, id, base: stored, current: stored, restored: false, written: false };
+      this.rows.set(key, row);
+    }
+    return row;
+  }
+
+  async read(kind: string, id: string): Promise<StoredRecord | null> {
+    const { current } = await this.row(kind, id);
+    return current && structuredClone(current);
+  }
+
+  async write(tx: BufferedTx): Promise<void> {
+    for (const { kind, id, record } of tx.writes.values()) {
+      const row = await this.row(kind, id);
+      row.current = record ? { ...record, _v: row.current?._v ?? 0 } : null;
+      row.written = true;
+    }
+  }
+
+  async flush(): Promise<void> {
+    const shadows: ShadowEntry[] = [];
+    const puts = new Map<string, StoredRecord[]>();
+    const deletes = new Map<string, string[]>();
+    for (const row of this.rows.values()) {
+      if (!row.written && !row.restored) continue;
+      if (row.written) shadows.push({ kind: row.kind, id: row.id, body: row.base });
+      const value = row.written ? row.current : row.base;
+      if (value) append(puts, row.kind, value);
+      else append(deletes, row.kind, row.id);
+    }
+    if (shadows.length > 0) await this.trans.table('shadow').bulkPut(shadows);
+    for (const [kind, rows] of puts) await this.table(kind).bulkPut(rows);
+    for (const [kind, ids] of deletes) await this.table(kind).bulkDelete(ids);
+  }
+}
+
+function append<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function samePull(a: PullRequest, b: PullRequest): boolean {
+  return (
+    a.cursor === b.cursor &&
+    a.epoch === b.epoch &&
+    a.ackedSeq === b.ackedSeq &&
+    a.limit === b.limit &&
+    a.clientId === b.clientId
+  );
 }

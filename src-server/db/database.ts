@@ -12,6 +12,7 @@ import {
   type DatabaseConnection,
   type DialectAdapter,
   type Driver,
+  type SqliteDatabase as SqliteDatabaseLike,
   type SqliteDialectConfig,
   type Transaction,
 } from 'kysely';
@@ -51,9 +52,30 @@ function sqliteDialect(file: string): SqliteDialect {
       db.pragma('foreign_keys = ON');
       // The admin CLI may write while the server runs; wait for its lock instead of failing.
       db.pragma('busy_timeout = 5000');
-      return db;
+      return withStatementCache(db);
     },
   });
+}
+
+/**
+ * Kysely prepares every query afresh, and better-sqlite3 compiles on every prepare: for the
+ * dozen short statements of a pushed mutation the compiling cost more than the running. The
+ * compiled statements are kept by SQL text (least recently used out first) and only reused
+ * while idle; SQLite re-prepares one by itself when a migration changed the schema under it.
+ */
+function withStatementCache(db: SqliteDatabase.Database, max = 256): SqliteDatabaseLike {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => db.close(),
+    prepare(sql: string) {
+      const cached = cache.get(sql);
+      cache.delete(sql);
+      const stmt = cached && !cached.busy ? cached : db.prepare(sql);
+      cache.set(sql, stmt);
+      if (cache.size > max) cache.delete(cache.keys().next().value as string);
+      return stmt;
+    },
+  };
 }
 
 /**

@@ -192,6 +192,36 @@ const CASES: Record<string, { seed(db: AnyDb): Promise<void>; check(db: AnyDb): 
       ).rejects.toThrow();
     },
   },
+  '0004_portal_keys': {
+    async seed(db) {
+      await db
+        .insertInto('doc_counters')
+        .values({ series: 'RQ', year: 2026, next: 41 })
+        .execute();
+    },
+    async check(db) {
+      expect(await db.selectFrom('doc_counters').selectAll().execute()).toEqual([
+        { series: 'RQ', year: 2026, next: 41 },
+      ]);
+      const row = {
+        id: 'k-1',
+        name: 'web-shop',
+        key_hash: 'a'.repeat(64),
+        created_at: T0,
+        revoked_at: null,
+        last_used_at: null,
+      };
+      await db.insertInto('portal_keys').values(row).execute();
+      expect(await db.selectFrom('portal_keys').selectAll().execute()).toEqual([row]);
+      // One key per portal name, and a hash never twice.
+      await expect(
+        db.insertInto('portal_keys').values({ ...row, id: 'k-2', key_hash: 'b'.repeat(64) }).execute(),
+      ).rejects.toThrow();
+      await expect(
+        db.insertInto('portal_keys').values({ ...row, id: 'k-3', name: 'other' }).execute(),
+      ).rejects.toThrow();
+    },
+  },
 };
 
 describe(`migrations (${testEngine()})`, () => {

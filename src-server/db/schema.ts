@@ -21,6 +21,7 @@ export interface Schema {
   records: RecordsTable;
   mutations: MutationsTable;
   doc_counters: DocCountersTable;
+  portal_keys: PortalKeysTable;
 }
 
 export interface UsersTable {
@@ -123,6 +124,18 @@ export interface DocCountersTable {
   series: string;
   year: number;
   next: number;
+}
+
+/** API keys of the online portals that post orders. (0004) */
+export interface PortalKeysTable {
+  id: string;
+  /** The portal's name, e.g. 'web-shop'; shown on its orders' timeline. */
+  name: string;
+  /** sha256 hex of the key; the key itself is never stored. */
+  key_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
 }
 
 export type UserRow = Selectable<UsersTable>;

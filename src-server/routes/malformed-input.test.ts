@@ -11,6 +11,8 @@ import {
   resetPasswordRequest,
   setDisabledRequest,
 } from '../../src-shared/api/auth';
+import { portalOrderRequest } from '../../src-shared/api/portal';
+import { createPortalKey } from '../portal/portal-keys';
 import { testEngine } from '../testing/test-database';
 import { databaseSnapshot, startTestServer, type TestServer } from '../testing/test-server';
 
@@ -28,6 +30,8 @@ interface WriteRoute {
   schema: z.ZodType;
   /** A body the route accepts, as the starting point of the mutations. */
   valid: Record<string, unknown>;
+  /** Credentials other than a session, e.g. a portal's API key. */
+  headers?: () => Record<string, string>;
 }
 
 interface Case {
@@ -162,6 +166,7 @@ describe(`malformed bodies on every write route (${testEngine()})`, () => {
   let server: TestServer;
   const tokens: Record<string, string> = {};
   let targetId: string;
+  let portalKey = '';
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -170,6 +175,8 @@ describe(`malformed bodies on every write route (${testEngine()})`, () => {
     for (const name of ['logout', 'devices'])
       tokens[name] = (await server.login('fuzz-user')).token;
     tokens.admin = await server.tokenFor('admin');
+    portalKey = (await createPortalKey(server.db, 'fuzz-portal', { userId: null, clientId: null }))
+      .key;
   });
   afterAll(() => server?.close());
 
@@ -241,6 +248,21 @@ describe(`malformed bodies on every write route (${testEngine()})`, () => {
       },
     },
     {
+      name: 'POST /api/portal/orders',
+      path: () => '/api/portal/orders',
+      token: () => undefined,
+      headers: () => ({ 'x-api-key': portalKey }),
+      schema: portalOrderRequest,
+      valid: {
+        externalRef: 'WEB-1',
+        customerCode: 'C-0001',
+        contact: { name: '林晓东' },
+        lines: [{ model: 'CYL-18650-26', spec: 'STD', quantity: 10_000 }],
+        requestedDate: '2027-03-01',
+        deliveryPlace: 'Shenzhen',
+      },
+    },
+    {
       name: 'POST /api/sync/pull',
       path: () => '/api/sync/pull',
       token: () => tokens.devices,
@@ -267,6 +289,7 @@ describe(`malformed bodies on every write route (${testEngine()})`, () => {
           seen.set(c.kind, (seen.get(c.kind) ?? 0) + 1);
           const res = await server.request('POST', route.path(), {
             token: route.token(),
+            ...(route.headers ? { headers: route.headers() } : {}),
             rawBody: c.body,
             contentType: c.contentType,
           });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src-shared/ids';
 import type { PullResponse, PushResponse } from '../../src-shared/sync/protocol';
@@ -77,7 +78,7 @@ describe(`sync push and pull (${testEngine()})`, () => {
       .execute();
     expect(rows).toHaveLength(1);
     expect(JSON.parse(rows[0]!.body)).toMatchObject({
-      number: expect.stringMatching(/^SO-\d{4}-000001$/),
+      number: expect.stringMatching(/^RQ-\d{4}-000001$/),
       numberProvisional: false,
       state: 'received',
     });
@@ -103,6 +104,54 @@ describe(`sync push and pull (${testEngine()})`, () => {
     expect(page.body.rejections).toEqual([
       expect.objectContaining({ seq: bad.seq, code: 'not-found' }),
     ]);
+  });
+
+  it('on a database error keeps what came before, stops as transient, and the retry applies the rest once', async () => {
+    const [a, b, c] = [order(), order(), order()];
+    // The store fails when b's row is written, as a full disk or a dropped connection would.
+    const fail =
+      server.engine === 'sqlite'
+        ? [
+            `create trigger fail_insert before insert on records when new.id = '${b.id}'
+             begin select raise(abort, 'injected failure'); end`,
+          ]
+        : [
+            `create function fail_insert() returns trigger language plpgsql as $$
+             begin if new.id = '${b.id}' then raise exception 'injected failure'; end if;
+             return new; end $$`,
+            `create trigger fail_insert before insert on records for each row
+             execute function fail_insert()`,
+          ];
+    const unfail =
+      server.engine === 'sqlite'
+        ? ['drop trigger fail_insert']
+        : ['drop trigger fail_insert on records', 'drop function fail_insert()'];
+    const run = async (statements: string[]) => {
+      for (const s of statements) await sql.raw(s).execute(server.db);
+    };
+    const ma = mutation(desk, 'order.create', a);
+    const mb = mutation(desk, 'order.create', b);
+    const mc = mutation(desk, 'order.create', c);
+    await run(fail);
+    let res;
+    try {
+      res = await push(desk, [ma, mb, mc]);
+    } finally {
+      await run(unfail);
+    }
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ stopped: 'transient', lastSeq: ma.seq });
+    expect(res.body.results.map((r) => [r.seq, r.status])).toEqual([[ma.seq, 'applied']]);
+    const stored = async (id: string) =>
+      (await server.db.selectFrom('records').select('id').where('id', '=', id).execute()).length;
+    expect([await stored(a.id), await stored(b.id), await stored(c.id)]).toEqual([1, 0, 0]);
+
+    const retry = await push(desk, [ma, mb, mc]);
+    expect(retry.body.stopped).toBeUndefined();
+    expect(retry.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(retry.body.results[0]).toEqual(res.body.results[0]);
+    expect([await stored(a.id), await stored(b.id), await stored(c.id)]).toEqual([1, 1, 1]);
+    expect((await verifyAudit(server.db)).ok).toBe(true);
   });
 
   it("refuses a mutation outside the role's rights, per mutation", async () => {
@@ -159,14 +208,41 @@ describe(`sync push and pull (${testEngine()})`, () => {
         end: '2026-12-01T14:00:00.000Z',
       }),
     ]);
+    // A reading belongs to a lot inspection, which follows a plan (issue 7).
+    const planId = uuidv7();
+    const lotId = uuidv7();
     await push(quality, [
+      mutation(quality, 'inspection.plan', {
+        id: planId,
+        plan: {
+          model: '21700-5000',
+          stage: 'final',
+          name: { zh: '终检', en: 'Final' },
+          characteristics: [
+            {
+              id: 'ocv',
+              name: { zh: '开路电压', en: 'OCV' },
+              type: 'measured',
+              unit: 'V',
+              lower: 3.5,
+              upper: 3.7,
+              defectClass: 'major',
+              sampling: { rule: 'fixed', count: 5, accept: 0 },
+            },
+          ],
+        },
+      }),
+      mutation(quality, 'inspection.start', {
+        id: lotId,
+        planId,
+        target: { kind: 'batch', id: batchId },
+      }),
       mutation(quality, 'inspection.record', {
         id: uuidv7(),
-        batchId,
-        characteristic: 'OCV',
+        lotId,
+        characteristicId: 'ocv',
+        sample: 1,
         value: 3.61,
-        unit: 'V',
-        passed: true,
       }),
     ]);
     const plannerView = await pull(planner);

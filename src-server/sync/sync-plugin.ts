@@ -4,6 +4,13 @@ import pg from 'pg';
 import { syncRoutes } from '../routes/sync-routes';
 import { LiveHub } from './live';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Tells connected clients to pull now: for changes made outside a push (portal intake). */
+    pokeClients: () => void;
+  }
+}
+
 /**
  * Wires the sync engine into a server: the routes, and the live hub that pokes connected
  * clients (across instances through PostgreSQL's LISTEN/NOTIFY when on PostgreSQL).
@@ -25,5 +32,8 @@ export function installSync(app: FastifyInstance): void {
   });
   // Open event streams would keep close() waiting for ever: end them first.
   app.addHook('preClose', async () => hub.close());
+  app.decorate('pokeClients', () => {
+    hub.poke(notify).catch((error: unknown) => app.log.warn({ err: error }, 'poke failed'));
+  });
   syncRoutes(app, hub, notify);
 }

@@ -26,6 +26,12 @@ export const API_ERROR_CODES = [
   'unsupported-media-type',
   /** An admin tried to disable their own account, which would lock them out. */
   'cannot-disable-self',
+  /** Portal intake (issue 5): a missing, unknown or revoked portal API key. */
+  'invalid-api-key',
+  /** A portal key with that name exists already. */
+  'portal-name-taken',
+  /** A portal order for a customer code the customer list does not have. */
+  'unknown-customer',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

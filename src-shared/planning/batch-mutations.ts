@@ -1,87 +1,613 @@
 import { z } from 'zod';
+import type { OrderHistoryEntry } from '../orders/order-record';
+import { canTransition, type OrderState } from '../orders/order-state';
 import { applyLww, noticeOverridden } from '../sync/lww';
-import { defineMutation, Refusal, type StoredRecord } from '../sync/mutation';
+import {
+  defineMutation,
+  Refusal,
+  type MutationContext,
+  type MutatorTx,
+  type StoredRecord,
+} from '../sync/mutation';
+import {
+  BATCH_STATES,
+  followStates,
+  PLANNABLE_ORDER_STATES,
+  type BatchState,
+  type OrderLike,
+} from './order-progress';
+import { mergeProblem, PLAN_WARNING_CODES, splitProblem, type PlanWarning } from './schedule-rules';
 
-export const BATCH_STATES = ['planned', 'released', 'running', 'done'] as const;
+export { BATCH_STATES };
+
+/** What a batch makes for one order line. */
+export interface OrderLineLink {
+  orderId: string;
+  lineKey: string;
+  quantity: number;
+}
+
+export interface RecordedWarning extends PlanWarning {
+  by: string;
+  byName?: string;
+  at: string;
+}
+
+export interface OutputReport {
+  id: string;
+  good: number;
+  scrap: number;
+  by: string;
+  byName?: string;
+  at: string;
+}
 
 export interface BatchRecord extends StoredRecord {
   number: string;
   numberProvisional: boolean;
+  /** The (first) order the batch serves; `orderLines` has every order line it serves. */
   orderId?: string;
+  orderNumber?: string;
+  orderLines?: OrderLineLink[];
   model: string;
+  spec?: string;
+  /** The product family (format) the line rates are given for. */
+  family?: string;
   quantity: number;
   lineId: string;
   start: string;
   end: string;
   sequence: number;
-  state: (typeof BATCH_STATES)[number];
+  state: BatchState;
+  paused?: boolean;
+  good?: number;
+  scrap?: number;
+  reports?: OutputReport[];
+  /** What the planner was warned of when placing it, and placed it anyway. */
+  warnings?: RecordedWarning[];
 }
+
+const iso = z.iso.datetime({ offset: true });
+const warningArgs = z
+  .array(
+    z
+      .object({
+        code: z.enum(PLAN_WARNING_CODES),
+        params: z.record(z.string().max(40), z.union([z.string().max(200), z.number()])),
+      })
+      .strict(),
+  )
+  .max(10);
+const orderLineArgs = z
+  .object({
+    orderId: z.uuid(),
+    lineKey: z.string().min(1).max(100),
+    quantity: z.number().int().positive().max(100_000_000),
+  })
+  .strict();
+
+function recorded(warnings: PlanWarning[] | undefined, ctx: MutationContext): RecordedWarning[] {
+  return (warnings ?? []).map((w) => ({
+    ...w,
+    by: ctx.userId,
+    ...(ctx.userName === undefined ? {} : { byName: ctx.userName }),
+    at: ctx.now,
+  }));
+}
+
+async function getBatch(tx: MutatorTx, id: string): Promise<BatchRecord> {
+  const batch = await tx.get<BatchRecord>('batch', id);
+  if (!batch) throw new Refusal('not-found', { kind: 'batch', id });
+  return batch;
+}
+
+/** A batch on hold by quality (an open NCR), read defensively: the flag may take any of these forms. */
+export function isOnHold(batch: Record<string, unknown>): boolean {
+  if (batch.hold === true || batch.onHold === true) return true;
+  const quality = batch.quality as { ncrs?: { state?: string }[] } | undefined;
+  return Array.isArray(quality?.ncrs) && quality.ncrs.some((n) => n.state === 'open');
+}
+
+function historyEntry(from: OrderState, to: OrderState, ctx: MutationContext): OrderHistoryEntry {
+  return {
+    from,
+    to,
+    by: ctx.userId,
+    ...(ctx.userName === undefined ? {} : { byName: ctx.userName }),
+    clientId: ctx.clientId,
+    clientTime: ctx.clientTime,
+    at: ctx.now,
+  };
+}
+
+/**
+ * Writes each touched batch's share onto its orders and lets the orders follow (through the
+ * shared state machine, with a history entry per step). `removed` are batches merged away.
+ */
+async function updateOrders(
+  tx: MutatorTx,
+  ctx: MutationContext,
+  batches: readonly BatchRecord[],
+  removed: readonly BatchRecord[] = [],
+): Promise<void> {
+  const orderIds = new Set<string>();
+  for (const b of [...batches, ...removed])
+    for (const l of b.orderLines ?? []) orderIds.add(l.orderId);
+  for (const orderId of orderIds) {
+    const order = await tx.get<OrderLike>('order', orderId);
+    // The optimistic run on a PC that has not pulled the order yet: the server's run decides.
+    if (!order) {
+      if (ctx.authoritative) throw new Refusal('not-found', { kind: 'order', id: orderId });
+      continue;
+    }
+    const plan = { ...(order.batchPlan ?? {}) };
+    for (const b of removed) delete plan[b.id];
+    for (const b of batches) {
+      const links = (b.orderLines ?? []).filter((l) => l.orderId === orderId);
+      if (links.length === 0) {
+        delete plan[b.id];
+        continue;
+      }
+      const quantities: Record<string, number> = {};
+      for (const l of links) quantities[l.lineKey] = (quantities[l.lineKey] ?? 0) + l.quantity;
+      // Good output counts for the order in proportion to what the batch makes for it.
+      const share = links.reduce((s, l) => s + l.quantity, 0) / Math.max(1, b.quantity);
+      plan[b.id] = {
+        quantities,
+        state: b.state,
+        good: Math.floor((b.good ?? 0) * Math.min(1, share)),
+      };
+    }
+    let next: OrderLike = { ...order, batchPlan: plan };
+    for (const to of followStates(next)) {
+      if (!canTransition(next.state, to)) break;
+      const history = Array.isArray(next.history) ? (next.history as OrderHistoryEntry[]) : [];
+      next = { ...next, state: to, history: [...history, historyEntry(next.state, to, ctx)] };
+    }
+    await tx.put('order', next);
+  }
+}
+
+async function checkOrders(
+  tx: MutatorTx,
+  links: readonly OrderLineLink[],
+): Promise<string | undefined> {
+  let number: string | undefined;
+  for (const orderId of new Set(links.map((l) => l.orderId))) {
+    const order = await tx.get<OrderLike>('order', orderId);
+    if (!order) continue;
+    if (!PLANNABLE_ORDER_STATES.includes(order.state)) {
+      throw new Refusal('stale-state', { state: order.state });
+    }
+    number ??= typeof order.number === 'string' ? order.number : undefined;
+  }
+  return number;
+}
+
+const planArgs = z
+  .object({
+    id: z.uuid(),
+    orderId: z.uuid().optional(),
+    orderLines: z.array(orderLineArgs).max(50).optional(),
+    model: z.string().min(1).max(100),
+    spec: z.string().max(200).optional(),
+    family: z.string().max(40).optional(),
+    quantity: z.number().int().positive().max(100_000_000),
+    lineId: z.string().min(1).max(100),
+    start: iso,
+    end: iso,
+    warnings: warningArgs.optional(),
+  })
+  .strict()
+  .refine((a) => a.end > a.start, { message: 'end must be after start', path: ['end'] });
 
 export const planBatch = defineMutation({
   name: 'batch.plan',
   action: 'batch.plan',
-  args: z
-    .object({
-      id: z.uuid(),
-      orderId: z.uuid().optional(),
-      model: z.string().min(1).max(100),
-      quantity: z.number().int().positive().max(100_000_000),
-      lineId: z.string().min(1).max(100),
-      start: z.iso.datetime({ offset: true }),
-      end: z.iso.datetime({ offset: true }),
-    })
-    .strict()
-    .refine((a) => a.end > a.start, { message: 'end must be after start', path: ['end'] }),
+  args: planArgs,
   async run(tx, args, ctx) {
     if (await tx.get('batch', args.id)) throw new Refusal('already-exists', { id: args.id });
+    const { warnings, ...fields } = args;
+    const orderLines = args.orderLines ?? [];
+    const orderNumber = await checkOrders(tx, orderLines);
     const { number, provisional } = await ctx.nextNumber('BT');
     const batch: BatchRecord = {
-      ...args,
+      ...fields,
+      ...(orderLines[0] && !args.orderId ? { orderId: orderLines[0].orderId } : {}),
+      ...(orderNumber ? { orderNumber } : {}),
       number,
       numberProvisional: provisional,
       sequence: 0,
       state: 'planned',
+      ...(warnings?.length ? { warnings: recorded(warnings, ctx) } : {}),
     };
-    await tx.put('batch', applyLww(batch, {}, 0, ctx).record);
+    const stamped = applyLww(batch, {}, 0, ctx).record as BatchRecord;
+    await tx.put('batch', stamped);
+    await updateOrders(tx, ctx, [stamped]);
   },
 });
 
+const moveFields = {
+  batchId: z.uuid(),
+  baseVersion: z.number().int().nonnegative(),
+  lineId: z.string().min(1).max(100).optional(),
+  start: iso.optional(),
+  end: iso.optional(),
+  sequence: z.number().int().optional(),
+  /** What the board warned of at the drop; recorded on the batch (empty clears them). */
+  warnings: warningArgs.optional(),
+};
+const moveArgs = z.object(moveFields).strict();
+type MoveArgs = z.output<typeof moveArgs>;
+
+async function applyMove(tx: MutatorTx, args: MoveArgs, ctx: MutationContext): Promise<void> {
+  const batch = await getBatch(tx, args.batchId);
+  if (batch.state === 'done') throw new Refusal('stale-state', { state: batch.state });
+  const { batchId: _id, baseVersion, warnings, ...fields } = args;
+  const { record, overridden } = applyLww(batch, fields, baseVersion, ctx);
+  const start = String(record.start);
+  const end = String(record.end);
+  if (end <= start) throw new Refusal('invalid-args', { field: 'end' });
+  if (warnings !== undefined) {
+    if (warnings.length > 0) record.warnings = recorded(warnings, ctx);
+    else delete record.warnings;
+  }
+  await tx.put('batch', record);
+  await noticeOverridden(tx, ctx, { kind: 'batch', id: batch.id, label: batch.number }, overridden);
+}
+
 /**
- * A planner's move on the schedule board. `baseVersion` is the version of the batch the
- * planner saw; if someone else moved it after that, their move is overridden (arrival order
- * wins) and they are told whose move now stands.
+ * A planner's move on the schedule board (or a resize: a new end). `baseVersion` is the
+ * version of the batch the planner saw; if someone else moved it after that, their move is
+ * overridden (arrival order wins) and they are told whose move now stands.
  */
 export const moveBatch = defineMutation({
   name: 'batch.move',
   action: 'batch.move',
+  args: moveArgs,
+  run: applyMove,
+});
+
+/**
+ * Several batches moved as one action (a multi-selection dragged together, or a draft plan
+ * published): all land or none does, and each keeps its own field-level conflict handling.
+ */
+export const moveBatches = defineMutation({
+  name: 'batch.move-many',
+  action: 'batch.move',
+  args: z
+    .object({ moves: z.array(moveArgs).min(1).max(500) })
+    .strict()
+    .refine((a) => new Set(a.moves.map((m) => m.batchId)).size === a.moves.length, {
+      message: 'a batch appears twice',
+      path: ['moves'],
+    }),
+  async run(tx, args, ctx) {
+    for (const move of args.moves) await applyMove(tx, move, ctx);
+  },
+});
+
+/**
+ * Splits a batch: it keeps the first part, each further part becomes a new batch (own id from
+ * the client, own number from the server) with its own time. What the batch made for its
+ * orders is handed out to the parts in order, so the orders stay covered.
+ */
+export const splitBatch = defineMutation({
+  name: 'batch.split',
+  action: 'batch.plan',
   args: z
     .object({
       batchId: z.uuid(),
-      baseVersion: z.number().int().nonnegative(),
-      lineId: z.string().min(1).max(100).optional(),
-      start: z.iso.datetime({ offset: true }).optional(),
-      end: z.iso.datetime({ offset: true }).optional(),
-      sequence: z.number().int().optional(),
+      parts: z
+        .array(
+          z
+            .object({
+              id: z.uuid(),
+              quantity: z.number().int().positive().max(100_000_000),
+              lineId: z.string().min(1).max(100).optional(),
+              start: iso,
+              end: iso,
+            })
+            .strict()
+            .refine((p) => p.end > p.start, { message: 'end must be after start', path: ['end'] }),
+        )
+        .min(2)
+        .max(100),
     })
     .strict(),
   async run(tx, args, ctx) {
-    const batch = await tx.get<BatchRecord>('batch', args.batchId);
-    if (!batch) throw new Refusal('not-found', { kind: 'batch', id: args.batchId });
-    if (batch.state === 'done') throw new Refusal('stale-state', { state: batch.state });
-    const { batchId: _id, baseVersion, ...fields } = args;
-    const { record, overridden } = applyLww(batch, fields, baseVersion, ctx);
-    const start = String(record.start);
-    const end = String(record.end);
-    if (end <= start) throw new Refusal('invalid-args', { field: 'end' });
-    await tx.put('batch', record);
-    await noticeOverridden(
-      tx,
-      ctx,
-      { kind: 'batch', id: batch.id, label: batch.number },
-      overridden,
+    const batch = await getBatch(tx, args.batchId);
+    if (batch.state !== 'planned' && batch.state !== 'released') {
+      throw new Refusal('stale-state', { state: batch.state });
+    }
+    const problem = splitProblem(
+      batch.quantity,
+      args.parts.map((p) => p.quantity),
     );
+    if (problem) throw new Refusal('invalid-args', { path: 'parts', message: problem });
+    const [first, ...rest] = args.parts;
+    if (!first || first.id !== batch.id) {
+      throw new Refusal('invalid-args', {
+        path: 'parts.0.id',
+        message: 'the first part is the batch',
+      });
+    }
+    // Hand the order lines out in order: each part takes what is left of them, up to its size.
+    const pool = (batch.orderLines ?? []).map((l) => ({ ...l }));
+    const take = (quantity: number): OrderLineLink[] => {
+      const out: OrderLineLink[] = [];
+      let left = quantity;
+      for (const l of pool) {
+        if (left <= 0) break;
+        const n = Math.min(l.quantity, left);
+        if (n <= 0) continue;
+        out.push({ ...l, quantity: n });
+        l.quantity -= n;
+        left -= n;
+      }
+      return out;
+    };
+    const written: BatchRecord[] = [];
+    const kept = applyLww(
+      batch,
+      { quantity: first.quantity, start: first.start, end: first.end, lineId: first.lineId },
+      batch._v ?? 0,
+      ctx,
+    ).record as BatchRecord;
+    kept.orderLines = take(first.quantity);
+    written.push(kept);
+    for (const part of rest) {
+      if (await tx.get('batch', part.id)) throw new Refusal('already-exists', { id: part.id });
+      const { number, provisional } = await ctx.nextNumber('BT');
+      const {
+        _v: _version,
+        _fields: _stamps,
+        reports: _reports,
+        warnings: _warnings,
+        ...base
+      } = batch;
+      const child = applyLww(
+        {
+          ...base,
+          id: part.id,
+          number,
+          numberProvisional: provisional,
+          quantity: part.quantity,
+          lineId: part.lineId ?? batch.lineId,
+          start: part.start,
+          end: part.end,
+          state: 'planned',
+          splitFrom: batch.id,
+          orderLines: take(part.quantity),
+        },
+        {},
+        0,
+        ctx,
+      ).record as BatchRecord;
+      written.push(child);
+    }
+    for (const b of written) await tx.put('batch', b);
+    await updateOrders(tx, ctx, written);
+  },
+});
+
+/**
+ * Merges compatible batches (same model and spec, not started, not on hold) into the first:
+ * it takes their quantity and order lines and the window given; the others are removed.
+ */
+export const mergeBatches = defineMutation({
+  name: 'batch.merge',
+  action: 'batch.plan',
+  args: z
+    .object({
+      targetId: z.uuid(),
+      sourceIds: z.array(z.uuid()).min(1).max(50),
+      end: iso,
+    })
+    .strict(),
+  async run(tx, args, ctx) {
+    const target = await getBatch(tx, args.targetId);
+    const sources: BatchRecord[] = [];
+    for (const id of new Set(args.sourceIds)) {
+      if (id !== target.id) sources.push(await getBatch(tx, id));
+    }
+    const problem = mergeProblem([target, ...sources].map((b) => ({ ...b, hold: isOnHold(b) })));
+    if (problem) throw new Refusal('not-mergeable', { reason: problem });
+    if (args.end <= target.start)
+      throw new Refusal('invalid-args', { path: 'end', message: 'end' });
+    const links = new Map<string, OrderLineLink>();
+    for (const l of [target, ...sources].flatMap((b) => b.orderLines ?? [])) {
+      const key = `${l.orderId}\u0000${l.lineKey}`;
+      const had = links.get(key);
+      links.set(key, had ? { ...had, quantity: had.quantity + l.quantity } : { ...l });
+    }
+    const merged = applyLww(
+      target,
+      { end: args.end, quantity: target.quantity + sources.reduce((s, b) => s + b.quantity, 0) },
+      target._v ?? 0,
+      ctx,
+    ).record as BatchRecord;
+    merged.orderLines = [...links.values()];
+    merged.mergedFrom = [
+      ...((target.mergedFrom as string[] | undefined) ?? []),
+      ...sources.map((b) => b.number),
+    ];
+    await tx.put('batch', merged);
+    for (const b of sources) await tx.del('batch', b.id);
+    await updateOrders(tx, ctx, [merged], sources);
+  },
+});
+
+/** The planner hands a batch to the workshop: it appears on the production screen's list. */
+export const releaseBatch = defineMutation({
+  name: 'batch.release',
+  action: 'batch.plan',
+  args: z.object({ batchId: z.uuid() }).strict(),
+  async run(tx, args, ctx) {
+    const batch = await getBatch(tx, args.batchId);
+    if (batch.state !== 'planned') throw new Refusal('stale-state', { state: batch.state });
+    const next: BatchRecord = {
+      ...batch,
+      state: 'released',
+      releasedAt: ctx.now,
+      releasedBy: ctx.userId,
+    };
+    await tx.put('batch', next);
+    await updateOrders(tx, ctx, [next]);
+  },
+});
+
+export const RUN_STEPS = ['start', 'pause', 'resume', 'complete'] as const;
+export type RunStep = (typeof RUN_STEPS)[number];
+
+/**
+ * The workshop runs a batch: start (released → running; a planned batch is released on the
+ * way, as workshops start urgent batches before the office clicks), pause and resume, complete
+ * (→ done). A batch on hold by quality cannot start or resume.
+ */
+export const runBatch = defineMutation({
+  name: 'batch.run',
+  action: 'batch.report',
+  args: z.object({ batchId: z.uuid(), step: z.enum(RUN_STEPS) }).strict(),
+  async run(tx, args, ctx) {
+    const batch = await getBatch(tx, args.batchId);
+    let next: BatchRecord;
+    const held = isOnHold(batch);
+    switch (args.step) {
+      case 'start':
+        if (batch.state !== 'planned' && batch.state !== 'released') {
+          throw new Refusal('stale-state', { state: batch.state });
+        }
+        if (held) throw new Refusal('on-hold', { batch: batch.number });
+        next = { ...batch, state: 'running', paused: false, startedAt: ctx.now };
+        break;
+      case 'pause':
+      case 'resume':
+        if (batch.state !== 'running') throw new Refusal('stale-state', { state: batch.state });
+        if (args.step === 'resume' && held) throw new Refusal('on-hold', { batch: batch.number });
+        next = { ...batch, paused: args.step === 'pause' };
+        break;
+      case 'complete':
+        if (batch.state !== 'running') throw new Refusal('stale-state', { state: batch.state });
+        next = { ...batch, state: 'done', paused: false, doneAt: ctx.now };
+        break;
+    }
+    await tx.put('batch', next);
+    await updateOrders(tx, ctx, [next]);
+  },
+});
+
+/**
+ * Output of a running batch: good and scrap counts, added to the batch's totals. Each report is
+ * its own entry (an id from the PC), so a correction is a new report with negative counts, and
+ * a report pushed twice is counted once.
+ */
+export const reportOutput = defineMutation({
+  name: 'batch.report',
+  action: 'batch.report',
+  args: z
+    .object({
+      batchId: z.uuid(),
+      reportId: z.uuid(),
+      good: z.number().int().min(-10_000_000).max(10_000_000),
+      scrap: z.number().int().min(-10_000_000).max(10_000_000),
+    })
+    .strict()
+    .refine((a) => a.good !== 0 || a.scrap !== 0, { message: 'nothing reported', path: ['good'] }),
+  async run(tx, args, ctx) {
+    const batch = await getBatch(tx, args.batchId);
+    if (batch.state !== 'running') throw new Refusal('stale-state', { state: batch.state });
+    const reports = batch.reports ?? [];
+    if (reports.some((r) => r.id === args.reportId)) return;
+    const good = (batch.good ?? 0) + args.good;
+    const scrap = (batch.scrap ?? 0) + args.scrap;
+    if (good < 0) throw new Refusal('invalid-args', { path: 'good', message: 'below zero' });
+    if (scrap < 0) throw new Refusal('invalid-args', { path: 'scrap', message: 'below zero' });
+    const report: OutputReport = {
+      id: args.reportId,
+      good: args.good,
+      scrap: args.scrap,
+      by: ctx.userId,
+      ...(ctx.userName === undefined ? {} : { byName: ctx.userName }),
+      at: ctx.now,
+    };
+    // The last 200 reports travel with the batch; the totals keep counting beyond them.
+    const next: BatchRecord = { ...batch, good, scrap, reports: [...reports, report].slice(-200) };
+    await tx.put('batch', next);
+    await updateOrders(tx, ctx, [next]);
+  },
+});
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/**
+ * A line's resources as planning keeps them: shifts with their headcount, working days,
+ * holidays and maintenance windows. Each part given replaces that part.
+ */
+export const saveLineCalendar = defineMutation({
+  name: 'line.calendar',
+  action: 'line.edit',
+  args: z
+    .object({
+      lineId: z.string().min(1).max(100),
+      shifts: z
+        .array(
+          z
+            .object({
+              code: z.string().min(1).max(10),
+              start: hhmm,
+              hours: z.number().positive().max(24),
+              headcount: z.number().int().nonnegative().max(10_000).optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(6)
+        .optional(),
+      workingDays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
+      holidays: z.array(z.iso.date()).max(400).optional(),
+      maintenance: z
+        .array(
+          z
+            .object({
+              id: z.string().min(1).max(100),
+              start: iso,
+              end: iso,
+              note: z.string().max(200).optional(),
+            })
+            .strict()
+            .refine((m) => m.end > m.start, { message: 'end must be after start', path: ['end'] }),
+        )
+        .max(200)
+        .optional(),
+      utcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
+    })
+    .strict(),
+  async run(tx, args, ctx) {
+    const line = await tx.get('production-line', args.lineId);
+    if (!line) throw new Refusal('not-found', { kind: 'production-line', id: args.lineId });
+    const { lineId: _id, ...parts } = args;
+    const calendar = { ...((line.calendar as Record<string, unknown> | undefined) ?? {}) };
+    for (const [key, value] of Object.entries(parts))
+      if (value !== undefined) calendar[key] = value;
+    await tx.put('production-line', {
+      ...line,
+      calendar,
+      calendarEditedBy: ctx.userId,
+      calendarEditedAt: ctx.now,
+    });
   },
 });
 
 /** Every planning mutation; the registry in src-shared/mutations.ts takes them from here. */
-export const PLANNING_MUTATIONS = [planBatch, moveBatch];
+export const PLANNING_MUTATIONS = [
+  planBatch,
+  moveBatch,
+  moveBatches,
+  splitBatch,
+  mergeBatches,
+  releaseBatch,
+  runBatch,
+  reportOutput,
+  saveLineCalendar,
+];

@@ -69,6 +69,19 @@ export const REFUSAL_CODES = [
   'illegal-transition',
   'stale-state',
   'server-error',
+  // orders (issue 5)
+  'already-taken',
+  'needs-own-action',
+  'incomplete',
+  'wrong-department',
+  // quality (issue 7)
+  'sampling-stopped',
+  'lot-closed',
+  'lot-incomplete',
+  'actions-open',
+  // planning (issue 6)
+  'not-mergeable',
+  'on-hold',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

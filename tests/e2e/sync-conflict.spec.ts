@@ -23,6 +23,8 @@ async function signedIn(browser: Browser, username: string, password: string) {
   await shell.goToDepartment('planning');
   const planning = new PlanningScreen(page);
   await planning.expectShown();
+  // The batch list is a view of the planning screen, next to the schedule board.
+  await planning.showList();
   return { context, page, shell, planning };
 }
 

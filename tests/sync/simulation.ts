@@ -5,6 +5,7 @@ import {
   TRANSITION_ACTION,
   type OrderState,
 } from '../../src-shared/orders/order-state';
+import { departmentsFor } from '../../src-shared/orders/feasibility';
 import { actionSchema, canDo, readableKinds } from '../../src-shared/permissions';
 import type { StoredRecord } from '../../src-shared/sync/mutation';
 import type { MutationResult } from '../../src-shared/sync/protocol';
@@ -45,11 +46,21 @@ async function act(client: SimClient, random: () => number): Promise<void> {
   const choice = random();
 
   if (role === 'order-desk' && (choice < 0.35 || orders.length === 0)) {
+    const customers = await client.db.domain('customer').toArray();
+    // Now and then an order for a customer the list does not have: taken, never reviewed.
+    let customerId = random() < 0.2 ? 'c-unlisted' : pick(random, customers)?.id;
+    if (!customerId) {
+      customerId = uuidv7();
+      await client.mutate('customer.save', { customer: simCustomer(customerId) });
+    }
     await client.mutate('order.create', {
       id: uuidv7(),
-      customerId: pick(random, ['c-catl', 'c-byd', 'c-acme']) ?? 'c-acme',
+      customerId,
       channel: pick(random, ['phone', 'email', 'portal', 'in-person'] as const),
+      contact: { name: 'Li Buyer' },
       lines: [{ model: pick(random, MODELS), quantity: 1 + Math.floor(random() * 5000) }],
+      requestedDate: '2027-03-01',
+      deliveryPlace: 'Shenzhen',
     });
     return;
   }
@@ -90,15 +101,54 @@ async function act(client: SimClient, random: () => number): Promise<void> {
   if (role === 'quality') {
     const batch = pick(random, batches);
     if (!batch) return;
+    const plans = await client.db.domain('inspection-plan').toArray();
+    const plan = plans.find((p) => p.model === batch.model);
+    if (!plan) {
+      await client.mutate('inspection.plan', {
+        id: uuidv7(),
+        plan: {
+          model: batch.model,
+          stage: 'final',
+          name: { zh: '终检', en: 'Final' },
+          characteristics: [
+            {
+              id: 'ocv',
+              name: { zh: '开路电压', en: 'OCV' },
+              type: 'measured',
+              unit: 'V',
+              lower: 3.5,
+              upper: 3.68,
+              defectClass: 'major',
+              sampling: { rule: 'fixed', count: 3, accept: 0 },
+            },
+          ],
+        },
+      });
+      return;
+    }
+    const lots = await client.db.domain('inspection-lot').toArray();
+    const lot = lots.find((l) => l.batchId === batch.id && l.state === 'open');
+    if (!lot) {
+      await client.mutate('inspection.start', {
+        id: uuidv7(),
+        planId: plan.id,
+        target: { kind: 'batch', id: batch.id },
+        lotSize: 50,
+      });
+      return;
+    }
+    if (choice < 0.2) {
+      await client.mutate('inspection.close', { lotId: lot.id, ncrId: uuidv7() });
+      return;
+    }
     // Now and then the same id again with another body: the server must refuse it.
     const reuse = random() < 0.15 ? pick(random, inspections) : undefined;
     await client.mutate('inspection.record', {
       id: reuse?.id ?? uuidv7(),
-      batchId: batch.id,
-      characteristic: 'OCV',
+      lotId: lot.id,
+      characteristicId: 'ocv',
+      sample: 1 + Math.floor(random() * 3),
       value: 3.5 + random() * 0.2,
-      unit: 'V',
-      passed: random() < 0.9,
     });
     return;
   }
@@ -118,7 +168,51 @@ async function act(client: SimClient, random: () => number): Promise<void> {
       return action.success && canDo(role, action.data);
     }),
   );
-  if (to) await client.mutate('order.transition', { orderId: order.id, to });
+  if (to) await advance(client, order.id, to, random);
+}
+
+function simCustomer(id: string) {
+  return {
+    id,
+    code: `C-${id.slice(-6).toUpperCase()}`,
+    name: { zh: '模拟客户', en: 'Sim customer' },
+    country: 'CN',
+    currency: 'CNY',
+    address: { line1: 'Keyuan Road 1', city: 'Shenzhen', postcode: '518057', country: 'CN' },
+    contacts: [{ name: 'Li Buyer' }],
+    paymentTerms: { code: 'NET30', days: 30, text: { zh: '30 天', en: '30 days' } },
+  };
+}
+
+/** Moves an order to `to` with the mutation that state needs (order-mutations.ts OWN_MUTATION). */
+async function advance(
+  client: SimClient,
+  orderId: string,
+  to: OrderState,
+  random: () => number,
+): Promise<void> {
+  if (to === 'reviewed') {
+    await client.mutate('order.review', { orderId, checks: [] });
+  } else if (to === 'sales_confirmed' || to === 'in_feasibility') {
+    await client.mutate('order.confirm', { orderId });
+  } else if (to === 'accepted' || to === 'rejected') {
+    const department = departmentsFor(client.user.role)[0];
+    if (!department) return;
+    const decision = to === 'rejected' ? 'refuse' : random() < 0.5 ? 'approve' : 'approve-later';
+    await client.mutate('feasibility.sign', {
+      orderId,
+      department,
+      decision,
+      ...(decision === 'approve-later' ? { proposedDate: '2027-04-01' } : {}),
+      ...(decision === 'refuse' ? { reasons: ['no-capacity'], comment: 'lines full' } : {}),
+    });
+  } else {
+    await client.mutate('order.transition', {
+      orderId,
+      to,
+      ...(to === 'cancelled' ? { reason: 'customer withdrew' } : {}),
+    });
+  }
 }
 
 export async function runSeed(

@@ -1,6 +1,14 @@
 import { DepartmentPage } from '../../components/department-page';
+import { FeasibilityQueue } from '../../components/orders/feasibility-queue';
 
-/** The procurement screen; its records and actions arrive with the department's own issues. */
+/**
+ * Procurement: for now the materials sign-off of confirmed orders; material requirements and
+ * purchase orders arrive with the procurement issue.
+ */
 export function ProcurementPage() {
-  return <DepartmentPage id="procurement" />;
+  return (
+    <DepartmentPage id="procurement">
+      <FeasibilityQueue />
+    </DepartmentPage>
+  );
 }

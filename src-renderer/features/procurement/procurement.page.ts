@@ -1,10 +1,26 @@
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { DepartmentScreen } from '../../components/department.page';
+import { OrdersPanel } from '../../components/orders/orders.page';
 import type { Language } from '../../i18n/language';
 
-/** Page object of the procurement screen, for end-to-end tests. */
+/** Page object of the procurement screen: for now its feasibility sign-off queue. */
 export class ProcurementScreen extends DepartmentScreen {
+  readonly orders: OrdersPanel;
+
   constructor(page: Page, language: Language = 'en') {
     super(page, 'procurement', language);
+    this.orders = new OrdersPanel(page, language);
+  }
+
+  get queue(): Locator {
+    return this.page.getByTestId('feasibility-queue');
+  }
+
+  async expectWaiting(count: number): Promise<void> {
+    await expect(this.page.getByTestId('feasibility-waiting')).toContainText(
+      count === 0
+        ? this.t('orders.feasibility.nothing')
+        : this.t(`orders.feasibility.waiting_${count === 1 ? 'one' : 'other'}`, { count }),
+    );
   }
 }

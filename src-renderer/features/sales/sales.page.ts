@@ -1,10 +1,43 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { DepartmentScreen } from '../../components/department.page';
+import { OrdersPanel } from '../../components/orders/orders.page';
 import type { Language } from '../../i18n/language';
 
-/** Page object of the sales screen, for end-to-end tests. */
+/** Page object of the sales screen: orders to confirm, all orders, catalog and customers. */
 export class SalesScreen extends DepartmentScreen {
+  readonly orders: OrdersPanel;
+
   constructor(page: Page, language: Language = 'en') {
     super(page, 'sales', language);
+    this.orders = new OrdersPanel(page, language);
+  }
+
+  async openTab(key: 'toConfirm' | 'orders' | 'products' | 'customers'): Promise<void> {
+    const label = {
+      toConfirm: 'orders.sales.toConfirm',
+      orders: 'orders.list.tab',
+      products: 'orders.catalog.products',
+      customers: 'orders.catalog.customers',
+    }[key];
+    await this.page.getByRole('tab', { name: this.t(label) }).click();
+  }
+
+  /** The text under a field of the customer form, e.g. 'code' or 'contacts_0_email'. */
+  customerFieldError(field: string): ReturnType<Page['locator']> {
+    return this.page.locator(`#customer_${field}_help`);
+  }
+
+  async newCustomer(fields: Record<string, string>): Promise<void> {
+    await this.openTab('customers');
+    await this.page.getByTestId('customer-new').click();
+    for (const [id, value] of Object.entries(fields)) {
+      await this.page.locator(`#customer_${id}`).fill(value);
+    }
+    await this.page.getByTestId('customer-save').click();
+  }
+
+  async expectToConfirm(number: string): Promise<void> {
+    await this.openTab('toConfirm');
+    await expect(this.orders.row(number)).toBeVisible({ timeout: 15_000 });
   }
 }

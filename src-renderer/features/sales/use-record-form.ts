@@ -1,0 +1,99 @@
+import { App, Form } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  refusedField,
+  useOrderMutate,
+  useRefusalText,
+} from '../../components/orders/use-order-mutate';
+import type { MessageRef } from '../../components/zod-rules';
+import { issueRefs } from './issue-refs';
+
+function fieldName(path: string): (string | number)[] {
+  return path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/**
+ * A catalog or customer editor: the form's values become the record, checked with the same
+ * schema the mutation checks, and each problem (ours or the mutation's refusal) is shown next
+ * to its field, re-worded when the language changes.
+ */
+export function useRecordForm<V extends object, R>(options: {
+  schema: z.ZodType<R>;
+  toRecord: (values: V) => unknown;
+  mutation: string;
+  toArgs: (record: R) => Record<string, unknown>;
+  /** Paths of the record that the form shows under another name. */
+  fieldOf?: (path: string) => string;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const mutate = useOrderMutate();
+  const refusalText = useRefusalText();
+  const [errors, setErrors] = useState<Record<string, MessageRef>>({});
+  const [saving, setSaving] = useState(false);
+  const shown = useRef<string[]>([]);
+  const { schema, toRecord, mutation, toArgs, fieldOf, onSaved } = options;
+
+  useEffect(() => {
+    const paths = Object.keys(errors);
+    form.setFields([
+      ...shown.current
+        .filter((p) => !paths.includes(p))
+        .map((p) => ({ name: fieldName(p) as never, errors: [] })),
+      ...paths.map((p) => ({
+        name: fieldName(p) as never,
+        errors: [t(errors[p]!.key as never, errors[p]!.vars ?? {})],
+      })),
+    ]);
+    shown.current = paths;
+  }, [errors, form, t]);
+
+  const save = useCallback(async () => {
+    const values = form.getFieldsValue(true) as V;
+    const parsed = schema.safeParse(toRecord(values));
+    if (!parsed.success) {
+      const refs = issueRefs(parsed.error);
+      setErrors(Object.fromEntries(Object.entries(refs).map(([p, m]) => [fieldOf?.(p) ?? p, m])));
+      return false;
+    }
+    setSaving(true);
+    try {
+      const result = await mutate(mutation, toArgs(parsed.data));
+      if (result.ok) {
+        setErrors({});
+        void message.success(t('orders.catalog.saved'));
+        onSaved();
+        return true;
+      }
+      const path = refusedField(result)?.replace(/^(product|customer)\./, '');
+      if (path) {
+        setErrors({
+          [fieldOf?.(path) ?? path]: {
+            key: 'validation.serverRefused',
+            vars: { message: refusalText(result) },
+          },
+        });
+      } else void message.error(refusalText(result));
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  }, [fieldOf, form, message, mutate, mutation, onSaved, refusalText, schema, t, toArgs, toRecord]);
+
+  return {
+    form,
+    save,
+    saving,
+    reset: () => setErrors({}),
+    onValuesChange: (changed: Partial<V>) => {
+      const keys = Object.keys(changed);
+      setErrors((e) =>
+        Object.fromEntries(Object.entries(e).filter(([p]) => !keys.includes(p.split('.')[0]!))),
+      );
+    },
+  };
+}
