@@ -4,6 +4,7 @@ import { formatTable, teardownAll, type BenchModule } from '../tests/bench/bench
 import { boardBench } from '../tests/bench/board-bench';
 import { qualityBench } from '../tests/bench/quality-bench';
 import { syncBench } from '../tests/bench/sync-bench';
+import { warehouseBench } from '../tests/bench/warehouse-bench';
 
 /**
  * `npm run bench [-- name ...]`: runs the benchmark modules one after the other (they share
@@ -13,7 +14,7 @@ import { syncBench } from '../tests/bench/sync-bench';
  *
  * Adding a benchmark: one more entry in BENCHES.
  */
-const BENCHES: BenchModule[] = [syncBench, boardBench, qualityBench];
+const BENCHES: BenchModule[] = [syncBench, boardBench, qualityBench, warehouseBench];
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, 'bench-results');

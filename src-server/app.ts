@@ -11,6 +11,7 @@ import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health';
 import { portalRoutes } from './portal/portal-routes';
 import { installSync } from './sync/sync-plugin';
+import { installMailSender } from './mail/mail-sender';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -78,6 +79,7 @@ export function buildServer(config: Config, options: ServerOptions = {}): Fastif
   adminRoutes(app);
   installSync(app);
   portalRoutes(app);
+  if (config.mail) installMailSender(app, db, config.mail);
   for (const plugin of options.plugins ?? []) {
     void app.register(async (instance) => {
       await plugin(instance);

@@ -27,6 +27,14 @@ export interface Config {
   /** Origins allowed to call the API cross-origin: the desktop app, dev servers. */
   corsOrigins: string[];
   loginLimits: LoginLimits;
+  /** Outgoing mail over SMTP; without it notices stay queued in the database. */
+  mail?: MailConfig;
+}
+
+export interface MailConfig {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 */
+  smtpUrl: string;
+  from: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -63,6 +71,11 @@ const rawSchema = z.object({
   ORDERLINE_LOGIN_WINDOW_MINUTES: positive(24 * 60).default(15),
   ORDERLINE_LOGIN_MAX_FAILURES_PER_USER: int(1, 1000).default(5),
   ORDERLINE_LOGIN_MAX_FAILURES_PER_IP: int(1, 100_000).default(30),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must be an smtp://user:pass@host:587 or smtps://… URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('OrderLine <orderline@localhost>'),
 });
 type RawConfig = z.input<typeof rawSchema>;
 
@@ -127,6 +140,7 @@ export function loadConfig(sources: ConfigSources = {}): Config {
       maxFailuresPerUser: c.ORDERLINE_LOGIN_MAX_FAILURES_PER_USER,
       maxFailuresPerIp: c.ORDERLINE_LOGIN_MAX_FAILURES_PER_IP,
     },
+    ...(c.SMTP_URL ? { mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM } } : {}),
   };
 }
 

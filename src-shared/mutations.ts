@@ -3,6 +3,7 @@ import { PLANNING_MUTATIONS } from './planning/batch-mutations';
 import { QUALITY_MUTATIONS } from './quality/inspection-mutations';
 import type { MutationDef } from './sync/mutation';
 import { NOTICE_MUTATIONS } from './sync/notice-mutations';
+import { WAREHOUSE_MUTATIONS } from './warehouse/shipment-mutations';
 
 /**
  * Erases a definition's argument type for the registry: callers parse args with `def.args`
@@ -17,7 +18,7 @@ function erase(def: object): MutationDef<unknown> {
  * not know is refused.
  */
 export const MUTATIONS: ReadonlyMap<string, MutationDef<unknown>> = new Map(
-  [...ORDER_MUTATIONS, ...PLANNING_MUTATIONS, ...QUALITY_MUTATIONS, ...NOTICE_MUTATIONS]
+  [...ORDER_MUTATIONS, ...PLANNING_MUTATIONS, ...QUALITY_MUTATIONS, ...NOTICE_MUTATIONS, ...WAREHOUSE_MUTATIONS]
     .map(erase)
     .map((m) => [m.name, m]),
 );

@@ -118,8 +118,9 @@ export const ACTION_WRITES = {
   'procurement.order': ['purchase-order'],
   'material.receive': ['material-lot', 'purchase-order'],
   'shipment.create': ['shipment', 'carton'],
-  'shipment.scan': ['scan', 'carton'],
-  'shipment.confirm': ['shipment'],
+  // A scan adds to its shipment's counts; confirming stamps the cartons and ships the order.
+  'shipment.scan': ['scan', 'carton', 'shipment'],
+  'shipment.confirm': ['shipment', 'carton', 'order'],
   'invoice.issue': ['invoice'],
   'payment.record': ['payment', 'invoice'],
   'credit.hold': ['customer'],

@@ -4,6 +4,7 @@ import { CLIENT_SCHEMA_VERSION } from '../../src-shared/sync/protocol';
 import { ORDER_STORES_V2 } from './stores/orders';
 import { PLANNING_STORES_V2 } from './stores/planning';
 import { QUALITY_STORES_V2 } from './stores/quality';
+import { WAREHOUSE_STORES_V2 } from './stores/warehouse';
 
 /**
  * One IndexedDB database per user per PC (`orderline-user-<userId>`): on a shared workshop PC
@@ -103,6 +104,7 @@ export const DOMAIN_STORES_V2 = {
   ...ORDER_STORES_V2,
   ...PLANNING_STORES_V2,
   ...QUALITY_STORES_V2,
+  ...WAREHOUSE_STORES_V2,
 };
 
 export const DOMAIN_KINDS = Object.keys(DOMAIN_STORES_V2);

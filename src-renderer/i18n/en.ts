@@ -2,6 +2,7 @@ import type { ApiErrorCode } from '../../src-shared/api/auth';
 import { ordersEn } from './domains/orders';
 import { planningEn } from './domains/planning';
 import { qualityEn } from './domains/quality';
+import { warehouseEn } from './domains/warehouse';
 
 /**
  * English strings. zh-CN.ts must have exactly the same keys (checked by resources.test.ts and
@@ -112,6 +113,10 @@ export const en = {
       'capa-assign': 'Corrective action assigned',
       'capa-implement': 'Corrective action implemented',
       'capa-verify': 'Corrective action verified',
+      'carton-pack': 'Carton packed',
+      'shipment-create': 'New shipment',
+      'shipment-scan': 'Carton scanned into a shipment',
+      'shipment-confirm': 'Shipment confirmed',
       'notice-dismiss': 'Notice read',
       unknown: 'Change "{{name}}"',
     },
@@ -137,6 +142,16 @@ export const en = {
       'not-mergeable': 'These batches cannot be merged ({{reason}}).',
       'on-hold':
         'Batch {{batch}} is on hold by quality: it cannot run until the nonconformance is dispositioned.',
+      'wrong-order': 'Carton {{carton}} belongs to another order.',
+      'wrong-model': 'Model {{model}} is not on this shipment.',
+      'already-scanned': 'Carton {{carton}} was already scanned into this shipment.',
+      'already-shipped': 'Carton {{carton}} has already left in another shipment.',
+      'over-quantity':
+        'Too many: carton {{carton}} holds {{quantity}} of {{model}}, only {{remaining}} still to ship.',
+      'not-released': 'Batch {{batch}} is not released by quality ({{reason}}).',
+      'shipment-confirmed': 'This shipment is already confirmed.',
+      'scan-incomplete':
+        'Scanned does not match what is to ship: {{model}} {{scanned}} of {{quantity}}.',
       unknown: 'Refused ({{code}}).',
     },
   },
@@ -161,6 +176,7 @@ export const en = {
   orders: ordersEn,
   planning: planningEn,
   quality: qualityEn,
+  warehouse: warehouseEn,
   roles: {
     'order-desk': 'Order desk',
     sales: 'Sales',

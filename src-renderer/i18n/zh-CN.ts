@@ -1,6 +1,7 @@
 import { ordersZh } from './domains/orders';
 import { planningZh } from './domains/planning';
 import { qualityZh } from './domains/quality';
+import { warehouseZh } from './domains/warehouse';
 import type { Resources } from './en';
 
 /** 简体中文。键必须与 en.ts 完全一致（resources.test.ts 会检查）。 */
@@ -107,6 +108,10 @@ export const zhCN = {
       'capa-assign': '指派纠正措施',
       'capa-implement': '纠正措施已实施',
       'capa-verify': '纠正措施验证',
+      'carton-pack': '装箱',
+      'shipment-create': '新建发货单',
+      'shipment-scan': '扫描装车',
+      'shipment-confirm': '发货确认',
       'notice-dismiss': '通知已读',
       unknown: '更改“{{name}}”',
     },
@@ -131,6 +136,15 @@ export const zhCN = {
       'actions-open': '还有 {{count}} 项纠正措施未验证。',
       'not-mergeable': '这些批次不能合并（{{reason}}）。',
       'on-hold': '批次 {{batch}} 被质量部门冻结：不合格品处置前不能生产。',
+      'wrong-order': '箱 {{carton}} 属于其他订单。',
+      'wrong-model': '型号 {{model}} 不在本发货单上。',
+      'already-scanned': '箱 {{carton}} 已扫描过。',
+      'already-shipped': '箱 {{carton}} 已随其他发货单发出。',
+      'over-quantity':
+        '超量：箱 {{carton}} 装 {{quantity}} 只 {{model}}，只剩 {{remaining}} 待发。',
+      'not-released': '批次 {{batch}} 未经质量放行（{{reason}}）。',
+      'shipment-confirmed': '本发货单已确认。',
+      'scan-incomplete': '扫描数量与应发数量不符：{{model}} {{scanned}} / {{quantity}}。',
       unknown: '被拒绝（{{code}}）。',
     },
   },
@@ -155,6 +169,7 @@ export const zhCN = {
   orders: ordersZh,
   planning: planningZh,
   quality: qualityZh,
+  warehouse: warehouseZh,
   roles: {
     'order-desk': '接单',
     sales: '销售',

@@ -194,10 +194,7 @@ const CASES: Record<string, { seed(db: AnyDb): Promise<void>; check(db: AnyDb): 
   },
   '0004_portal_keys': {
     async seed(db) {
-      await db
-        .insertInto('doc_counters')
-        .values({ series: 'RQ', year: 2026, next: 41 })
-        .execute();
+      await db.insertInto('doc_counters').values({ series: 'RQ', year: 2026, next: 41 }).execute();
     },
     async check(db) {
       expect(await db.selectFrom('doc_counters').selectAll().execute()).toEqual([
@@ -215,10 +212,50 @@ const CASES: Record<string, { seed(db: AnyDb): Promise<void>; check(db: AnyDb): 
       expect(await db.selectFrom('portal_keys').selectAll().execute()).toEqual([row]);
       // One key per portal name, and a hash never twice.
       await expect(
-        db.insertInto('portal_keys').values({ ...row, id: 'k-2', key_hash: 'b'.repeat(64) }).execute(),
+        db
+          .insertInto('portal_keys')
+          .values({ ...row, id: 'k-2', key_hash: 'b'.repeat(64) })
+          .execute(),
       ).rejects.toThrow();
       await expect(
-        db.insertInto('portal_keys').values({ ...row, id: 'k-3', name: 'other' }).execute(),
+        db
+          .insertInto('portal_keys')
+          .values({ ...row, id: 'k-3', name: 'other' })
+          .execute(),
+      ).rejects.toThrow();
+    },
+  },
+  '0005_mail_queue': {
+    async seed(db) {
+      await db
+        .insertInto('portal_keys')
+        .values({ id: 'k-1', name: 'web-shop', key_hash: 'a'.repeat(64), created_at: T0 })
+        .execute();
+    },
+    async check(db) {
+      expect(await db.selectFrom('portal_keys').select('name').execute()).toEqual([
+        { name: 'web-shop' },
+      ]);
+      const row = {
+        id: 'mail-1',
+        ref: 'shipment-notice:s-1',
+        to_address: 'buyer@example.com',
+        subject: 'Shipped',
+        body_text: 'Tracking SF1',
+        status: 'queued',
+        next_attempt_at: T0,
+        created_at: T0,
+      };
+      await db.insertInto('mail_queue').values(row).execute();
+      expect(await db.selectFrom('mail_queue').selectAll().execute()).toEqual([
+        { ...row, attempts: 0, lease_until: null, last_error: null, sent_at: null },
+      ]);
+      // One mail per cause: a second notice for the same shipment is refused by the database.
+      await expect(
+        db
+          .insertInto('mail_queue')
+          .values({ ...row, id: 'mail-2' })
+          .execute(),
       ).rejects.toThrow();
     },
   },

@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-identity';
 import * as m0002 from './migrations/0002-sync-store';
 import * as m0003 from './migrations/0003-sync-engine';
 import * as m0004 from './migrations/0004-portal-keys';
+import * as m0005 from './migrations/0005-mail-queue';
 
 /**
  * Every migration, oldest first. To add one: write `migrations/000N-what.ts` exporting
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly { name: string; migration: Migration }[] = [
   { name: '0002_sync_store', migration: m0002 },
   { name: '0003_sync_engine', migration: m0003 },
   { name: '0004_portal_keys', migration: m0004 },
+  { name: '0005_mail_queue', migration: m0005 },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;

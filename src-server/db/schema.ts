@@ -22,6 +22,7 @@ export interface Schema {
   mutations: MutationsTable;
   doc_counters: DocCountersTable;
   portal_keys: PortalKeysTable;
+  mail_queue: MailQueueTable;
 }
 
 export interface UsersTable {
@@ -144,3 +145,22 @@ export type DeviceRow = Selectable<DevicesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type RecordRow = Selectable<RecordsTable>;
 export type NewRecord = Insertable<RecordsTable>;
+
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface MailQueueTable {
+  id: string;
+  /** What the mail is about ('shipment-notice:<id>'): unique, so a cause queues one mail. */
+  ref: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: MailStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  /** While 'sending': until when the claiming instance owns it; after that anyone may retry. */
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-log';
 import { engineOf, type Db } from '../db/database';
 import type { Schema } from '../db/schema';
 import { nextDocumentNumber } from './document-numbers';
+import { queueMailFor } from '../mail/mail-queue';
 import { readRecord, writeRecords } from './record-store';
 
 export interface SyncUser {
@@ -217,6 +218,7 @@ async function pushOne(
   if (outcome.status === 'applied') {
     changed = tx.writes.size > 0;
     await writeRecords(trx, [...tx.writes.values()], version, user.id, now);
+    await queueMailFor(trx, [...tx.writes.values()], now);
     await appendAudit(trx, {
       userId: user.id,
       clientId,

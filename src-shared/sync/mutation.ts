@@ -82,6 +82,15 @@ export const REFUSAL_CODES = [
   // planning (issue 6)
   'not-mergeable',
   'on-hold',
+  // warehouse (issue 8)
+  'wrong-order',
+  'wrong-model',
+  'already-scanned',
+  'already-shipped',
+  'over-quantity',
+  'not-released',
+  'shipment-confirmed',
+  'scan-incomplete',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

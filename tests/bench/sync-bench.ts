@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -95,6 +95,11 @@ export interface SyncBenchResult {
     node: string;
     chromium: string;
     database: Engine;
+    /**
+     * One-minute load average when the run started and ended: other work on the machine
+     * (test suites of others) slows both sides of a ratio, but not always alike.
+     */
+    loadAverage: { start: number; end: number };
   };
   seed: { records: number; avgBodyBytes: number; seedMs: number };
   rounds: number;
@@ -422,6 +427,7 @@ export async function runSyncBench(options: SyncBenchOptions = {}): Promise<Sync
       ? process.env.BENCH_DATABASE_URL || null
       : options.postgresUrl;
   const log = options.log ?? ((line: string) => console.error(line));
+  const loadAtStart = loadavg()[0] ?? 0;
 
   return withTeardown(async (teardown) => {
     const pageDir = mkdtempSync(join(tmpdir(), 'orderline-bench-page-'));
@@ -513,6 +519,10 @@ export async function runSyncBench(options: SyncBenchOptions = {}): Promise<Sync
         node: process.version,
         chromium: chromiumVersion,
         database: server.engine,
+        loadAverage: {
+          start: Math.round(loadAtStart * 100) / 100,
+          end: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+        },
       },
       seed: { records, avgBodyBytes, seedMs: Math.round(seedMs) },
       rounds,
@@ -616,6 +626,11 @@ export function syncRows(r: SyncBenchResult): BenchRow[] {
       group: 'machine',
       metric: `${r.machine.cpus} cpus, node ${r.machine.node}`,
       value: `chromium ${r.machine.chromium}`,
+    },
+    {
+      group: 'machine',
+      metric: 'load average at start / end',
+      value: `${r.machine.loadAverage.start} / ${r.machine.loadAverage.end}`,
     },
   ];
 }

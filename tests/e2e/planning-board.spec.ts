@@ -191,6 +191,30 @@ test('drag with a warning, seen live elsewhere; an offline move arrives last and
   await expect(notice).toContainText('line');
   await expect(c.page.getByTestId('open-notices')).toHaveCount(0);
 
+  // B splits the batch by hand into two, then merges them back into one.
+  await b.planning.selectBar(confirmed);
+  await b.planning.splitSelected([20_000, 4_000]);
+  await expect(b.planning.barsForOrder(ORDER_NUMBER)).toHaveCount(2);
+  await expect(a.planning.barsForOrder(ORDER_NUMBER)).toHaveCount(2, { timeout: 10_000 });
+  const numbers = await b.planning
+    .barsForOrder(ORDER_NUMBER)
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-batch-number') ?? ''));
+  const other = numbers.find((n) => n !== confirmed) ?? '';
+  await b.planning.selectBar(confirmed);
+  await b.planning.selectBar(other, true);
+  await b.planning.mergeSelected();
+  await expect(b.planning.barsForOrder(ORDER_NUMBER)).toHaveCount(1);
+  await expect(b.planning.bar(confirmed)).toHaveAttribute('aria-label', /24,000/);
+
+  // The other views open on the same plan: capacity per line and the lines' calendars.
+  await a.planning.showView('capacity');
+  await expect(a.page.getByTestId('capacity-row')).toHaveCount(5);
+  await a.planning.showView('resources');
+  await expect(a.page.getByTestId('resources-line')).toHaveCount(5);
+  await expect(a.page.getByTestId('resources-panel')).toContainText(
+    'Winder preventive maintenance',
+  );
+
   await a.context.close();
   await b.context.close();
   await c.context.close();

@@ -112,9 +112,6 @@ function SignForm({
     <Form<SignValues>
       form={state.form}
       name={`sign-${department}`}
-      // A div, not a <form>: a browser submits a form with one text field on Enter, and Enter
-      // in the date field must only pick the date.
-      component="div"
       layout="vertical"
       className="order-section"
       onFinish={(v) => void state.submit(v)}

@@ -148,7 +148,8 @@ export class OrdersPanel {
       const input = form.locator(`#sign-${department}_proposedDate`);
       await input.click();
       await input.fill(options.date);
-      await input.press('Enter');
+      // Tab, not Enter: Enter would also sign, before the rest is filled in.
+      await input.press('Tab');
     }
     for (const reason of options.reasons ?? []) {
       await form.getByTestId(`sign-reasons-${department}`).click();

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { describeRefusal } from '../../sync/describe-change';
 import { useMutate } from '../../sync/use-sync';
+import { BatchActions } from './batch-actions';
 import { BatchTable } from './batch-table';
 import { ZOOMS, type Zoom } from './board-layout';
 import { CapacityView } from './capacity-view';
@@ -105,6 +106,7 @@ export function PlanningPage() {
       >
         {t('planning.board.redo')}
       </Button>
+      {model ? <BatchActions model={model} selection={selection} /> : null}
       {selection.size > 1 ? (
         <Tag data-testid="board-selection">
           {t('planning.board.selected', { count: selection.size })}

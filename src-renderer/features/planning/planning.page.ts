@@ -67,7 +67,7 @@ export class PlanningScreen extends DepartmentScreen {
   }
 
   /** Opens a view of the screen by its tab ('board' is shown first). */
-  async showView(view: 'board' | 'capacity' | 'orders' | 'list'): Promise<void> {
+  async showView(view: 'board' | 'capacity' | 'orders' | 'list' | 'resources'): Promise<void> {
     await this.page.getByRole('tab', { name: this.t(`planning.tabs.${view}`) }).click();
   }
 
@@ -143,5 +143,30 @@ export class PlanningScreen extends DepartmentScreen {
     await expect(
       this.page.getByTestId('order-backlog').locator('tr', { hasText: orderNumber }),
     ).toHaveCount(0);
+  }
+
+  /** Selects a bar from the keyboard (Space; with Control it adds to the selection). */
+  async selectBar(number: string, additive = false): Promise<void> {
+    await this.bar(number).focus();
+    await this.page.keyboard.press(additive ? 'Control+Space' : 'Space');
+    await expect(this.bar(number)).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  /** Splits the one selected bar into parts of these quantities. */
+  async splitSelected(quantities: number[]): Promise<void> {
+    await this.page.getByTestId('batch-split').click();
+    await this.page.getByTestId('split-parts').fill(quantities.join(', '));
+    await this.page
+      .getByRole('button', { name: this.t('planning.split.button') })
+      .last()
+      .click();
+  }
+
+  async mergeSelected(): Promise<void> {
+    await this.page.getByTestId('batch-merge').click();
+  }
+
+  barsForOrder(orderNumber: string): Locator {
+    return this.page.locator('[data-testid="board-bar"]', { hasText: orderNumber });
   }
 }

@@ -113,6 +113,31 @@ export const planningEn = {
     plan: 'Plan by capacity',
     planned: 'Batches planned for {{order}}.',
   },
+  split: {
+    button: 'Split',
+    title: 'Split {{number}}',
+    parts: 'Quantities of the parts, separated by commas (together {{quantity}})',
+    done: 'Split into {{count}} batches.',
+    problems: {
+      parts: 'Give at least two parts.',
+      'part-quantity': 'Each part is a whole number above zero.',
+      sum: 'The parts must add up to {{quantity}}.',
+    },
+  },
+  merge: {
+    button: 'Merge',
+    done: 'Merged into {{number}}.',
+    problems: {
+      'too-few': 'select at least two batches',
+      'not-planned': 'only batches not yet released or started',
+      'different-model': 'the model or spec differs',
+      'on-hold': 'one of them is on hold by quality',
+    },
+  },
+  release: {
+    button: 'Release to workshop',
+    done: '{{number}} released to the workshop.',
+  },
   production: {
     today: 'Today on the lines',
     empty: 'Nothing planned on this line today.',
@@ -242,6 +267,31 @@ export const planningZh: ResourceTree<typeof planningEn> = {
     noLine: '无产线可生产',
     plan: '按产能排产',
     planned: '已为 {{order}} 排产。',
+  },
+  split: {
+    button: '拆分',
+    title: '拆分 {{number}}',
+    parts: '各部分数量，用逗号分隔（合计 {{quantity}}）',
+    done: '已拆分为 {{count}} 个批次。',
+    problems: {
+      parts: '至少拆成两部分。',
+      'part-quantity': '每部分须为大于零的整数。',
+      sum: '各部分之和须为 {{quantity}}。',
+    },
+  },
+  merge: {
+    button: '合并',
+    done: '已合并到 {{number}}。',
+    problems: {
+      'too-few': '至少选择两个批次',
+      'not-planned': '只能合并尚未下达或开工的批次',
+      'different-model': '型号或规格不同',
+      'on-hold': '其中有批次被质量冻结',
+    },
+  },
+  release: {
+    button: '下达车间',
+    done: '{{number}} 已下达车间。',
   },
   production: {
     today: '今日各产线',

@@ -1,0 +1,10 @@
+/**
+ * Dexie stores of the warehouse domain in schema version 2: shipments by order and state (the
+ * open list), cartons by order and batch (what is packed for an order) and by shipment, scans
+ * by shipment. Not shipped yet, so editable until the release that ships version 2.
+ */
+export const WAREHOUSE_STORES_V2: Record<string, string> = {
+  shipment: 'id, orderId, state, number',
+  carton: 'id, orderId, batchId, shipmentId',
+  scan: 'id, shipmentId',
+};

@@ -1,0 +1,134 @@
+import { Alert, Button, Card, Form, Input, List, Progress, Space, Typography, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkComplete } from '../../../src-shared/warehouse/scan-check';
+import type { ShipmentRecord } from '../../../src-shared/warehouse/shipment-record';
+import { describeRefusal } from '../../sync/describe-change';
+import { useMutate } from '../../sync/use-sync';
+import { useScanStation } from './use-scan-station';
+
+/**
+ * The scanner-first station: the scan field keeps the focus (a scanner types and presses
+ * Enter), every scan is answered at once with a sound and a message, and the shipment can be
+ * confirmed only when what was scanned is exactly what is to ship.
+ */
+export function ScanStation({ shipment }: { shipment: ShipmentRecord }) {
+  const { t } = useTranslation();
+  const input = useRef<InputRef>(null);
+  const [value, setValue] = useState('');
+  const { log, scan } = useScanStation(shipment.id);
+  const complete = checkComplete(shipment.lines).ok;
+
+  useEffect(() => input.current?.focus(), [shipment.id]);
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small" title={`${shipment.number} · ${shipment.orderNumber ?? ''}`}>
+        <Typography.Text strong>{t('warehouse.scan.input')}</Typography.Text>
+        <Input
+          ref={input}
+          size="large"
+          autoFocus
+          data-testid="scan-input"
+          aria-label={t('warehouse.scan.input')}
+          placeholder={t('warehouse.scan.placeholder')}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          onPressEnter={() => {
+            const code = value;
+            setValue('');
+            void scan(code);
+          }}
+          onBlur={(e) => {
+            // Keep the scanner's target unless the user went to another field on purpose.
+            const to = e.relatedTarget as HTMLElement | null;
+            if (!to || !['INPUT', 'TEXTAREA', 'SELECT'].includes(to.tagName)) {
+              setTimeout(() => input.current?.focus(), 0);
+            }
+          }}
+        />
+        <List
+          size="small"
+          data-testid="scan-log"
+          dataSource={log.slice(0, 8)}
+          renderItem={(entry) => (
+            <List.Item data-ok={entry.ok ? 'yes' : 'no'} data-code={entry.code}>
+              <Alert
+                style={{ width: '100%' }}
+                type={entry.ok ? 'success' : 'error'}
+                showIcon
+                message={t(entry.message.key as 'warehouse.scan.ok', entry.message.values)}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card size="small" title={t('warehouse.scan.lines')}>
+        <List
+          size="small"
+          data-testid="shipment-lines"
+          dataSource={shipment.lines}
+          renderItem={(line) => (
+            <List.Item data-model={line.model} data-scanned={line.scanned} data-quantity={line.quantity}>
+              <Space style={{ width: '100%' }}>
+                <Typography.Text strong>{line.model}</Typography.Text>
+                <Typography.Text>
+                  {t('warehouse.scan.scanned', { scanned: line.scanned, quantity: line.quantity })}
+                </Typography.Text>
+                <Progress
+                  style={{ width: 200 }}
+                  percent={Math.round((100 * line.scanned) / line.quantity)}
+                  status={line.scanned === line.quantity ? 'success' : 'active'}
+                />
+              </Space>
+            </List.Item>
+          )}
+        />
+        <Typography.Text type={complete ? 'success' : 'warning'} data-testid="scan-status">
+          {complete ? t('warehouse.scan.complete') : t('warehouse.scan.incomplete')}
+        </Typography.Text>
+      </Card>
+      <ConfirmForm shipment={shipment} enabled={complete} />
+    </Space>
+  );
+}
+
+function ConfirmForm({ shipment, enabled }: { shipment: ShipmentRecord; enabled: boolean }) {
+  const { t } = useTranslation();
+  const mutate = useMutate();
+  const [message, setMessage] = useState<{ ok: boolean; key: string; values: Record<string, string | number> } | null>(null);
+  return (
+    <Card size="small">
+      <Form
+        layout="inline"
+        initialValues={{ carrier: shipment.carrier ?? '' }}
+        onFinish={async (values: { carrier: string; trackingNumber: string }) => {
+          const outcome = await mutate('shipment.confirm', { shipmentId: shipment.id, ...values });
+          setMessage(
+            outcome.ok
+              ? { ok: true, key: 'warehouse.confirm.done', values: { number: shipment.number } }
+              : { ok: false, ...describeRefusal(outcome.error, outcome.params, (s) => t(`orderStates.${s}` as 'orderStates.shipped')) },
+          );
+        }}
+      >
+        <Form.Item name="carrier" label={t('warehouse.confirm.carrier')} rules={[{ required: true }]}>
+          <Input data-testid="confirm-carrier" />
+        </Form.Item>
+        <Form.Item name="trackingNumber" label={t('warehouse.confirm.tracking')} rules={[{ required: true }]}>
+          <Input data-testid="confirm-tracking" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" disabled={!enabled} data-testid="confirm-submit">
+          {t('warehouse.confirm.submit')}
+        </Button>
+      </Form>
+      {message ? (
+        <Alert
+          style={{ marginTop: 8 }}
+          type={message.ok ? 'success' : 'error'}
+          data-testid="confirm-result"
+          message={t(message.key as 'warehouse.confirm.done', message.values)}
+        />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import { Alert, Button, Card, DatePicker, Form, Input, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { uuidv7 } from '../../../src-shared/ids';
+import type { OrderRecord } from '../../../src-shared/orders/order-record';
+import { TRANSPORT_MODES, type TransportMode } from '../../../src-shared/warehouse/dangerous-goods';
+import { openQuantities } from '../../../src-shared/warehouse/open-quantities';
+import { describeRefusal } from '../../sync/describe-change';
+import { useMutate } from '../../sync/use-sync';
+
+/** Opens a shipment for an order with everything the order still has open (a partial one is edited later by scanning less). */
+export function ShipmentForm({ orders, onCreated }: { orders: OrderRecord[]; onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const mutate = useMutate();
+  const [error, setError] = useState<{ key: string; values: Record<string, string | number> } | null>(null);
+  return (
+    <Card size="small" title={t('warehouse.shipment.title')}>
+      <Form
+        layout="inline"
+        initialValues={{ mode: 'road' }}
+        onFinish={async (v: { orderId: string; mode: TransportMode; carrier?: string; plannedDate?: { format(f: string): string } }) => {
+          const order = orders.find((o) => o.id === v.orderId);
+          if (!order) return;
+          const id = uuidv7();
+          const outcome = await mutate('shipment.create', {
+            id,
+            orderId: order.id,
+            lines: openQuantities(order),
+            mode: v.mode,
+            ...(v.carrier ? { carrier: v.carrier } : {}),
+            ...(v.plannedDate ? { plannedDate: v.plannedDate.format('YYYY-MM-DD') } : {}),
+          });
+          if (outcome.ok) {
+            setError(null);
+            onCreated(id);
+          } else setError(describeRefusal(outcome.error, outcome.params, (s) => s));
+        }}
+      >
+        <Form.Item name="orderId" label={t('warehouse.shipment.order')} rules={[{ required: true }]}>
+          <Select
+            style={{ minWidth: 240 }}
+            data-testid="shipment-order"
+            showSearch
+            optionFilterProp="label"
+            options={orders.map((o) => ({ value: o.id, label: `${o.number} · ${o.customerName?.en ?? o.customerCode ?? ''}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="mode" label={t('warehouse.shipment.mode')}>
+          <Select
+            style={{ width: 120 }}
+            options={TRANSPORT_MODES.map((m) => ({ value: m, label: t(`warehouse.modes.${m}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="carrier" label={t('warehouse.shipment.carrier')}>
+          <Input style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="plannedDate" label={t('warehouse.shipment.plannedDate')}>
+          <DatePicker />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" data-testid="shipment-create">
+          {t('warehouse.shipment.create')}
+        </Button>
+      </Form>
+      {error ? <Alert type="error" style={{ marginTop: 8 }} message={t(error.key as 'warehouse.pack.none', error.values)} /> : null}
+    </Card>
+  );
+}

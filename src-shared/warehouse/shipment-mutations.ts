@@ -1,0 +1,313 @@
+import { z } from 'zod';
+import type { OrderHistoryEntry, OrderRecord } from '../orders/order-record';
+import { canTransition, type OrderState } from '../orders/order-state';
+import { releaseGate } from '../quality/release-gate';
+import { defineMutation, Refusal, type MutatorTx } from '../sync/mutation';
+import { TRANSPORT_MODES } from './dangerous-goods';
+import { checkComplete, checkScan } from './scan-check';
+import {
+  scanIndexId,
+  scanRecordId,
+  type CartonRecord,
+  type ScanIndexRecord,
+  type ScanRecord,
+  type ShipmentRecord,
+} from './shipment-record';
+
+/**
+ * The warehouse mutations (issue 8): pack cartons from released batches, open a shipment for
+ * an order, scan cartons into it (append-only scans), confirm it with carrier and tracking
+ * number. Confirmation stamps each carton with its shipment, so two PCs that scanned the same
+ * cartons offline into two shipments cannot both confirm: the second reaches the server to
+ * find the cartons taken and is refused.
+ */
+
+export const SHIPMENT_SERIES = 'SH';
+
+/** Order states a shipment may be opened from: goods can be staged before the last batch. */
+const SHIPPABLE_FROM: readonly OrderState[] = [
+  'accepted',
+  'planned',
+  'in_production',
+  'ready_to_ship',
+  'partly_shipped',
+];
+
+/** Barcode content: GS1-128 and Code 128 both carry this character set. */
+const cartonCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[\x21-\x7e]+$/);
+
+async function must<T extends { id: string }>(
+  tx: MutatorTx,
+  kind: string,
+  id: string,
+): Promise<T & { id: string }> {
+  const record = await tx.get(kind, id);
+  if (!record) throw new Refusal('not-found', { kind, id });
+  return record as unknown as T & { id: string };
+}
+
+interface BatchLike {
+  id: string;
+  number?: string;
+  model?: string;
+  spec?: string;
+  quantity?: number;
+  orderId?: string;
+  end?: string;
+  quality?: unknown;
+}
+
+export const packCarton = defineMutation({
+  name: 'carton.pack',
+  action: 'shipment.create',
+  args: z
+    .object({
+      /** The carton's id is the code its label carries, so a scan finds it by id. */
+      code: cartonCode,
+      kind: z.enum(['carton', 'pallet']).default('carton'),
+      batchId: z.string().min(1).max(100),
+      quantity: z.number().int().positive().max(1_000_000),
+      serials: z.array(z.string().trim().min(1).max(60)).max(10_000).optional(),
+      packingSpecId: z.string().max(100).optional(),
+    })
+    .strict(),
+  async run(tx, args, ctx) {
+    if (await tx.get('carton', args.code)) throw new Refusal('already-exists', { id: args.code });
+    const batch = await must<BatchLike>(tx, 'batch', args.batchId);
+    const gate = releaseGate(batch);
+    if (!gate.allowed) {
+      throw new Refusal(gate.reason === 'on-hold' ? 'on-hold' : 'not-released', {
+        batch: batch.number ?? batch.id,
+        reason: gate.reason,
+      });
+    }
+    if (typeof batch.model !== 'string') throw new Refusal('not-found', { kind: 'batch' });
+    if (args.serials && args.serials.length !== args.quantity) {
+      throw new Refusal('invalid-args', { path: 'serials', message: 'one serial per unit' });
+    }
+    const carton: CartonRecord = {
+      id: args.code,
+      code: args.code,
+      kind: args.kind,
+      batchId: batch.id,
+      ...(batch.number ? { batchNumber: batch.number } : {}),
+      ...(batch.orderId ? { orderId: batch.orderId } : {}),
+      model: batch.model,
+      ...(batch.spec ? { spec: batch.spec } : {}),
+      quantity: args.quantity,
+      ...(args.serials ? { serials: args.serials } : {}),
+      ...(args.packingSpecId ? { packingSpecId: args.packingSpecId } : {}),
+      ...(batch.end ? { producedOn: batch.end.slice(0, 10) } : {}),
+      packedBy: ctx.userId,
+      packedAt: ctx.now,
+    };
+    await tx.put('carton', carton);
+  },
+});
+
+export const createShipment = defineMutation({
+  name: 'shipment.create',
+  action: 'shipment.create',
+  args: z
+    .object({
+      id: z.uuid(),
+      orderId: z.string().min(1).max(100),
+      lines: z
+        .array(
+          z
+            .object({
+              model: z.string().trim().min(1).max(100),
+              spec: z.string().trim().max(200).optional(),
+              quantity: z.number().int().positive().max(100_000_000),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(500),
+      carrier: z.string().trim().max(100).optional(),
+      mode: z.enum(TRANSPORT_MODES),
+      plannedDate: z.iso.date().optional(),
+    })
+    .strict(),
+  async run(tx, args, ctx) {
+    if (await tx.get('shipment', args.id)) throw new Refusal('already-exists', { id: args.id });
+    const order = await must<OrderRecord>(tx, 'order', args.orderId);
+    if (!SHIPPABLE_FROM.includes(order.state)) {
+      throw new Refusal('illegal-transition', { from: order.state, to: 'partly_shipped' });
+    }
+    const ordered = new Map<string, number>();
+    for (const line of order.lines ?? []) {
+      ordered.set(line.model, (ordered.get(line.model) ?? 0) + line.quantity);
+    }
+    const shipped = shippedOf(order);
+    const asked = new Map<string, number>();
+    for (const line of args.lines) {
+      asked.set(line.model, (asked.get(line.model) ?? 0) + line.quantity);
+    }
+    for (const [model, quantity] of asked) {
+      const open = (ordered.get(model) ?? 0) - (shipped[model] ?? 0);
+      if (!ordered.has(model)) throw new Refusal('wrong-model', { model });
+      if (quantity > open) {
+        throw new Refusal('over-quantity', { model, quantity, remaining: Math.max(0, open) });
+      }
+    }
+    const { number, provisional } = await ctx.nextNumber(SHIPMENT_SERIES);
+    const shipment: ShipmentRecord = {
+      id: args.id,
+      number,
+      numberProvisional: provisional,
+      orderId: order.id,
+      ...(order.number ? { orderNumber: order.number } : {}),
+      ...(order.customerId ? { customerId: order.customerId } : {}),
+      lines: args.lines.map((l) => ({ ...l, scanned: 0 })),
+      cartonCount: 0,
+      ...(args.carrier ? { carrier: args.carrier } : {}),
+      mode: args.mode,
+      ...(args.plannedDate ? { plannedDate: args.plannedDate } : {}),
+      state: 'open',
+      createdBy: ctx.userId,
+      createdAt: ctx.now,
+    };
+    await tx.put('shipment', shipment);
+  },
+});
+
+export const scanCarton = defineMutation({
+  name: 'shipment.scan',
+  action: 'shipment.scan',
+  args: z
+    .object({
+      /** The scan's own id (made on the PC): a replay of the same scan is a no-op. */
+      scanId: z.uuid(),
+      shipmentId: z.string().min(1).max(100),
+      code: cartonCode,
+    })
+    .strict(),
+  async run(tx, args, ctx) {
+    const shipment = await must<ShipmentRecord>(tx, 'shipment', args.shipmentId);
+    const scanId = scanRecordId(shipment.id, args.code);
+    const previous = await tx.get<ScanRecord>('scan', scanId);
+    if (previous?.scanId === args.scanId) return;
+    const carton = await tx.get<CartonRecord>('carton', args.code);
+    const batch = carton ? await tx.get('batch', carton.batchId) : undefined;
+    const verdict = checkScan({ shipment, carton, batch, alreadyScanned: previous !== undefined });
+    if (!verdict.ok) {
+      throw new Refusal(verdict.problem === 'unknown-carton' ? 'not-found' : verdict.problem, {
+        ...verdict.params,
+        ...(verdict.problem === 'unknown-carton' ? { kind: 'carton', id: args.code } : {}),
+      });
+    }
+    const scan: ScanRecord = {
+      id: scanId,
+      shipmentId: shipment.id,
+      cartonId: args.code,
+      scanId: args.scanId,
+      by: ctx.userId,
+      at: ctx.now,
+      clientTime: ctx.clientTime,
+    };
+    await tx.put('scan', scan);
+    const lines = shipment.lines.map((line, i) =>
+      i === verdict.lineIndex ? { ...line, scanned: line.scanned + carton!.quantity } : line,
+    );
+    const index: ScanIndexRecord = {
+      id: scanIndexId(shipment.id, shipment.cartonCount),
+      shipmentId: shipment.id,
+      cartonId: carton!.id,
+      ordinal: shipment.cartonCount,
+    };
+    await tx.put('scan', index);
+    await tx.put('shipment', { ...shipment, lines, cartonCount: shipment.cartonCount + 1 });
+  },
+});
+
+/** Units of each model already shipped on the order, kept on the order by confirmations. */
+export function shippedOf(order: object): Record<string, number> {
+  const s = (order as { shipped?: unknown }).shipped;
+  return s && typeof s === 'object' ? (s as Record<string, number>) : {};
+}
+
+/** Partly until every ordered unit of every model has left. */
+export function shippedState(
+  lines: readonly { model: string; quantity: number }[],
+  shipped: Record<string, number>,
+): 'partly_shipped' | 'shipped' {
+  const ordered = new Map<string, number>();
+  for (const l of lines) ordered.set(l.model, (ordered.get(l.model) ?? 0) + l.quantity);
+  for (const [model, quantity] of ordered) {
+    if ((shipped[model] ?? 0) < quantity) return 'partly_shipped';
+  }
+  return 'shipped';
+}
+
+export const confirmShipment = defineMutation({
+  name: 'shipment.confirm',
+  action: 'shipment.confirm',
+  args: z
+    .object({
+      shipmentId: z.string().min(1).max(100),
+      carrier: z.string().trim().min(1).max(100),
+      trackingNumber: z.string().trim().min(1).max(100),
+    })
+    .strict(),
+  async run(tx, args, ctx) {
+    const shipment = await must<ShipmentRecord>(tx, 'shipment', args.shipmentId);
+    if (shipment.state !== 'open') {
+      throw new Refusal('illegal-transition', { from: shipment.state, to: 'confirmed' });
+    }
+    const complete = checkComplete(shipment.lines);
+    if (!complete.ok) throw new Refusal(complete.problem, complete.params);
+    const cartons: CartonRecord[] = [];
+    for (let i = 0; i < shipment.cartonCount; i++) {
+      const index = await must<ScanIndexRecord>(tx, 'scan', scanIndexId(shipment.id, i));
+      const carton = await must<CartonRecord>(tx, 'carton', index.cartonId);
+      if (carton.shipmentId && carton.shipmentId !== shipment.id) {
+        throw new Refusal('already-shipped', { carton: carton.code });
+      }
+      cartons.push(carton);
+    }
+    const order = await must<OrderRecord>(tx, 'order', shipment.orderId);
+    const shipped = { ...shippedOf(order) };
+    for (const line of shipment.lines) {
+      shipped[line.model] = (shipped[line.model] ?? 0) + line.quantity;
+    }
+    const to = shippedState(order.lines ?? [], shipped);
+    if (!canTransition(order.state, to)) {
+      throw new Refusal('illegal-transition', { from: order.state, to });
+    }
+    const entry: OrderHistoryEntry = {
+      from: order.state,
+      to,
+      by: ctx.userId,
+      ...(ctx.userName === undefined ? {} : { byName: ctx.userName }),
+      clientId: ctx.clientId,
+      clientTime: ctx.clientTime,
+      at: ctx.now,
+      reason: `${shipment.number} ${args.carrier} ${args.trackingNumber}`,
+    };
+    for (const carton of cartons) {
+      await tx.put('carton', { ...carton, shipmentId: shipment.id });
+    }
+    await tx.put('order', {
+      ...order,
+      state: to,
+      shipped,
+      history: [...(order.history ?? []), entry],
+    });
+    await tx.put('shipment', {
+      ...shipment,
+      state: 'confirmed',
+      carrier: args.carrier,
+      trackingNumber: args.trackingNumber,
+      confirmedBy: ctx.userId,
+      confirmedAt: ctx.now,
+    });
+  },
+});
+
+export const WAREHOUSE_MUTATIONS = [packCarton, createShipment, scanCarton, confirmShipment];
