@@ -97,7 +97,7 @@ describe(`warehouse over sync, with the shipment notice over SMTP (${testEngine(
     // final inspection passed.
     await server.db.transaction().execute(async (trx) => {
       const version = await nextVersion(trx);
-      const put = (kind: string, body: { id: string }) =>
+      const put = (kind: string, body: { id: string; [field: string]: unknown }) =>
         putRecord(trx, { kind, id: body.id, body, updatedBy: 'test' }, version);
       await put('order', {
         id: orderId,

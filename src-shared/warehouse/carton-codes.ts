@@ -4,5 +4,8 @@
  */
 export function cartonCodes(batchNumber: string, already: number, count: number): string[] {
   const base = batchNumber.replace(/[^\x21-\x7e]/g, '').replace(/~/g, '-');
-  return Array.from({ length: count }, (_, i) => `${base}-C${String(already + i + 1).padStart(4, '0')}`);
+  return Array.from(
+    { length: count },
+    (_, i) => `${base}-C${String(already + i + 1).padStart(4, '0')}`,
+  );
 }

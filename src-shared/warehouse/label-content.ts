@@ -1,5 +1,10 @@
 import type { UnNumber } from '../orders/catalog';
-import { classifyPackage, unitOfFormat, type DgClassification, type TransportMode } from './dangerous-goods';
+import {
+  classifyPackage,
+  unitOfFormat,
+  type DgClassification,
+  type TransportMode,
+} from './dangerous-goods';
 
 /**
  * What a carton or pallet label says (shared/reference/battery-domain.md: model, spec,

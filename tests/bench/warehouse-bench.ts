@@ -58,7 +58,7 @@ export async function runWarehouseBench(cartons: number, log: (line: string) => 
     const model = 'CELL-18650-NMC-2600';
     await server.db.transaction().execute(async (trx) => {
       const version = await nextVersion(trx);
-      const put = (kind: string, body: { id: string }) =>
+      const put = (kind: string, body: { id: string; [field: string]: unknown }) =>
         putRecord(trx, { kind, id: body.id, body, updatedBy: 'bench' }, version);
       await put('order', {
         id: orderId,
@@ -91,7 +91,7 @@ export async function runWarehouseBench(cartons: number, log: (line: string) => 
           quantity: 100,
           packedBy: 'bench',
           packedAt: new Date().toISOString(),
-        } as { id: string });
+        });
       }
     });
     const shipmentId = uuidv7();

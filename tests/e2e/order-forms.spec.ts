@@ -90,6 +90,10 @@ for (const language of ['en', 'zh-CN'] as const) {
     await page.locator('#clarify_question').fill('Which terminal bolts?');
     await page.getByTestId('clarify-submit').click();
     await expect(page.locator('#clarify')).toBeHidden();
+    // Asking parks the order until the answer; the answer takes it back into review.
+    await desk.orders.expectState('needs_clarification');
+    await desk.orders.logAnswer('M8, as last time.');
+    await desk.orders.expectState('under_review');
 
     await desk.orders.markReviewed('');
     await desk.orders.confirm();
@@ -109,6 +113,8 @@ for (const language of ['en', 'zh-CN'] as const) {
     );
     await expect(desk.orders.review('production')).toHaveAttribute('data-status', 'pending');
     await page.locator('.ant-drawer-close:visible').click();
+    // The sign-off notices of the three departments (admin signs for all) go away by themselves.
+    await expect(page.getByTestId('signoff-alert')).toHaveCount(0, { timeout: 15_000 });
 
     // A customer without a code, and with a malformed e-mail.
     await shell.goToDepartment('sales');

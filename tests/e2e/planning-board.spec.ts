@@ -190,6 +190,8 @@ test('drag with a warning, seen live elsewhere; an offline move arrives last and
   await expect(notice).toContainText(confirmed);
   await expect(notice).toContainText('line');
   await expect(c.page.getByTestId('open-notices')).toHaveCount(0);
+  await a.page.keyboard.press('Escape');
+  await expect(notice).toBeHidden();
 
   // B splits the batch by hand into two, then merges them back into one.
   await b.planning.selectBar(confirmed);

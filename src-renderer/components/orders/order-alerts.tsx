@@ -145,7 +145,8 @@ function SignOffAlerts() {
       shown.current.add(review.id);
       notification.open({
         key: `signoff-${review.id}`,
-        duration: 0,
+        // The queue keeps the count; a notice that stayed would cover the screen's buttons.
+        duration: 10,
         type: 'info',
         title: t('orders.feasibility.newRequestTitle'),
         description: t('orders.feasibility.newRequest', {

@@ -29,12 +29,12 @@ export class OrderDeskScreen extends DepartmentScreen {
   }
 
   async openIntake(): Promise<void> {
-    await this.page.getByRole('tab', { name: this.t('orders.intake.tab') }).click();
+    await this.page.getByRole('tab', { name: this.t('orders.intake.tab'), exact: true }).click();
     await expect(this.page.getByTestId('intake')).toBeVisible();
   }
 
   async openOrders(): Promise<void> {
-    await this.page.getByRole('tab', { name: this.t('orders.list.tab') }).click();
+    await this.page.getByRole('tab', { name: this.t('orders.list.tab'), exact: true }).click();
     await expect(this.orders.list).toBeVisible();
   }
 

@@ -130,8 +130,8 @@ export function viewWindow(
   rowCount: number,
 ): { firstRow: number; lastRow: number; t0: number; t1: number } {
   const px = PX_PER_HOUR[zoom];
-  // A quarter screen either side: a short scroll shows bars at once, and the DOM stays small.
-  const overscanPx = vp.width * 0.25;
+  // A tenth of a screen either side: a short scroll shows bars at once; the DOM stays small.
+  const overscanPx = vp.width * 0.1;
   const firstRow = Math.max(0, Math.floor(vp.scrollTop / ROW_HEIGHT) - 2);
   const lastRow = Math.min(rowCount - 1, Math.ceil((vp.scrollTop + vp.height) / ROW_HEIGHT) + 2);
   const t0 = origin + ((vp.scrollLeft - overscanPx) / px) * HOUR;

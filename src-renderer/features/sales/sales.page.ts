@@ -19,7 +19,7 @@ export class SalesScreen extends DepartmentScreen {
       products: 'orders.catalog.products',
       customers: 'orders.catalog.customers',
     }[key];
-    await this.page.getByRole('tab', { name: this.t(label) }).click();
+    await this.page.getByRole('tab', { name: this.t(label), exact: true }).click();
   }
 
   /** The text under a field of the customer form, e.g. 'code' or 'contacts_0_email'. */

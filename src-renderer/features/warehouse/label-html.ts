@@ -1,4 +1,4 @@
-import bwipjs from 'bwip-js';
+import { toSVG } from 'bwip-js/browser';
 import type { CartonLabel } from '../../../src-shared/warehouse/label-content';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
@@ -10,10 +10,19 @@ import { zhCN } from '../../i18n/zh-CN';
  */
 
 const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 export function barcodeSvg(text: string): string {
-  return bwipjs.toSVG({ bcid: 'code128', text, height: 14, includetext: true, textxalign: 'center' });
+  return toSVG({
+    bcid: 'code128',
+    text,
+    height: 14,
+    includetext: true,
+    textxalign: 'center',
+  });
 }
 
 const MARK_TEXT: Record<string, { en: string; zh: string }> = {

@@ -7,11 +7,21 @@ import { usePackCartons } from './use-pack-cartons';
 import { usePrintLabel } from './use-print-label';
 
 /** Packs a released batch into numbered cartons; each carton's label can be printed or saved. */
-export function PackForm({ batches, cartons }: { batches: BatchRecord[]; cartons: CartonRecord[] }) {
+export function PackForm({
+  batches,
+  cartons,
+}: {
+  batches: BatchRecord[];
+  cartons: CartonRecord[];
+}) {
   const { t } = useTranslation();
   const pack = usePackCartons();
   const print = usePrintLabel();
-  const [result, setResult] = useState<{ ok: boolean; key: string; values: Record<string, string | number> } | null>(null);
+  const [result, setResult] = useState<{
+    ok: boolean;
+    key: string;
+    values: Record<string, string | number>;
+  } | null>(null);
   return (
     <Card size="small" title={t('warehouse.pack.title')}>
       <Form
@@ -27,10 +37,17 @@ export function PackForm({ batches, cartons }: { batches: BatchRecord[]; cartons
             style={{ minWidth: 260 }}
             data-testid="pack-batch"
             notFoundContent={t('warehouse.pack.none')}
-            options={batches.map((b) => ({ value: b.id, label: `${b.number} · ${b.model} · ${b.quantity}` }))}
+            options={batches.map((b) => ({
+              value: b.id,
+              label: `${b.number} · ${b.model} · ${b.quantity}`,
+            }))}
           />
         </Form.Item>
-        <Form.Item name="perCarton" label={t('warehouse.pack.perCarton')} rules={[{ required: true }]}>
+        <Form.Item
+          name="perCarton"
+          label={t('warehouse.pack.perCarton')}
+          rules={[{ required: true }]}
+        >
           <InputNumber min={1} data-testid="pack-per-carton" />
         </Form.Item>
         <Form.Item name="cartons" label={t('warehouse.pack.cartons')} rules={[{ required: true }]}>

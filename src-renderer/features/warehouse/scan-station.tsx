@@ -1,4 +1,15 @@
-import { Alert, Button, Card, Form, Input, List, Progress, Space, Typography, type InputRef } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  List,
+  Progress,
+  Space,
+  Typography,
+  type InputRef,
+} from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkComplete } from '../../../src-shared/warehouse/scan-check';
@@ -69,7 +80,11 @@ export function ScanStation({ shipment }: { shipment: ShipmentRecord }) {
           data-testid="shipment-lines"
           dataSource={shipment.lines}
           renderItem={(line) => (
-            <List.Item data-model={line.model} data-scanned={line.scanned} data-quantity={line.quantity}>
+            <List.Item
+              data-model={line.model}
+              data-scanned={line.scanned}
+              data-quantity={line.quantity}
+            >
               <Space style={{ width: '100%' }}>
                 <Typography.Text strong>{line.model}</Typography.Text>
                 <Typography.Text>
@@ -96,7 +111,11 @@ export function ScanStation({ shipment }: { shipment: ShipmentRecord }) {
 function ConfirmForm({ shipment, enabled }: { shipment: ShipmentRecord; enabled: boolean }) {
   const { t } = useTranslation();
   const mutate = useMutate();
-  const [message, setMessage] = useState<{ ok: boolean; key: string; values: Record<string, string | number> } | null>(null);
+  const [message, setMessage] = useState<{
+    ok: boolean;
+    key: string;
+    values: Record<string, string | number>;
+  } | null>(null);
   return (
     <Card size="small">
       <Form
@@ -107,14 +126,27 @@ function ConfirmForm({ shipment, enabled }: { shipment: ShipmentRecord; enabled:
           setMessage(
             outcome.ok
               ? { ok: true, key: 'warehouse.confirm.done', values: { number: shipment.number } }
-              : { ok: false, ...describeRefusal(outcome.error, outcome.params, (s) => t(`orderStates.${s}` as 'orderStates.shipped')) },
+              : {
+                  ok: false,
+                  ...describeRefusal(outcome.error, outcome.params, (s) =>
+                    t(`orderStates.${s}` as 'orderStates.shipped'),
+                  ),
+                },
           );
         }}
       >
-        <Form.Item name="carrier" label={t('warehouse.confirm.carrier')} rules={[{ required: true }]}>
+        <Form.Item
+          name="carrier"
+          label={t('warehouse.confirm.carrier')}
+          rules={[{ required: true }]}
+        >
           <Input data-testid="confirm-carrier" />
         </Form.Item>
-        <Form.Item name="trackingNumber" label={t('warehouse.confirm.tracking')} rules={[{ required: true }]}>
+        <Form.Item
+          name="trackingNumber"
+          label={t('warehouse.confirm.tracking')}
+          rules={[{ required: true }]}
+        >
           <Input data-testid="confirm-tracking" />
         </Form.Item>
         <Button type="primary" htmlType="submit" disabled={!enabled} data-testid="confirm-submit">

@@ -9,16 +9,30 @@ import { describeRefusal } from '../../sync/describe-change';
 import { useMutate } from '../../sync/use-sync';
 
 /** Opens a shipment for an order with everything the order still has open (a partial one is edited later by scanning less). */
-export function ShipmentForm({ orders, onCreated }: { orders: OrderRecord[]; onCreated: (id: string) => void }) {
+export function ShipmentForm({
+  orders,
+  onCreated,
+}: {
+  orders: OrderRecord[];
+  onCreated: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const mutate = useMutate();
-  const [error, setError] = useState<{ key: string; values: Record<string, string | number> } | null>(null);
+  const [error, setError] = useState<{
+    key: string;
+    values: Record<string, string | number>;
+  } | null>(null);
   return (
     <Card size="small" title={t('warehouse.shipment.title')}>
       <Form
         layout="inline"
         initialValues={{ mode: 'road' }}
-        onFinish={async (v: { orderId: string; mode: TransportMode; carrier?: string; plannedDate?: { format(f: string): string } }) => {
+        onFinish={async (v: {
+          orderId: string;
+          mode: TransportMode;
+          carrier?: string;
+          plannedDate?: { format(f: string): string };
+        }) => {
           const order = orders.find((o) => o.id === v.orderId);
           if (!order) return;
           const id = uuidv7();
@@ -36,13 +50,20 @@ export function ShipmentForm({ orders, onCreated }: { orders: OrderRecord[]; onC
           } else setError(describeRefusal(outcome.error, outcome.params, (s) => s));
         }}
       >
-        <Form.Item name="orderId" label={t('warehouse.shipment.order')} rules={[{ required: true }]}>
+        <Form.Item
+          name="orderId"
+          label={t('warehouse.shipment.order')}
+          rules={[{ required: true }]}
+        >
           <Select
             style={{ minWidth: 240 }}
             data-testid="shipment-order"
             showSearch
             optionFilterProp="label"
-            options={orders.map((o) => ({ value: o.id, label: `${o.number} · ${o.customerName?.en ?? o.customerCode ?? ''}` }))}
+            options={orders.map((o) => ({
+              value: o.id,
+              label: `${o.number} · ${o.customerName?.en ?? o.customerCode ?? ''}`,
+            }))}
           />
         </Form.Item>
         <Form.Item name="mode" label={t('warehouse.shipment.mode')}>
@@ -61,7 +82,13 @@ export function ShipmentForm({ orders, onCreated }: { orders: OrderRecord[]; onC
           {t('warehouse.shipment.create')}
         </Button>
       </Form>
-      {error ? <Alert type="error" style={{ marginTop: 8 }} message={t(error.key as 'warehouse.pack.none', error.values)} /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          style={{ marginTop: 8 }}
+          message={t(error.key as 'warehouse.pack.none', error.values)}
+        />
+      ) : null}
     </Card>
   );
 }

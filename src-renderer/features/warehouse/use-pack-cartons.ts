@@ -13,7 +13,11 @@ export function usePackCartons() {
     async (batch: BatchRecord, perCarton: number, count: number) => {
       const existing = db ? await db.domain('carton').where('batchId').equals(batch.id).count() : 0;
       for (const code of cartonCodes(batch.number, existing, count)) {
-        const outcome = await mutate('carton.pack', { code, batchId: batch.id, quantity: perCarton });
+        const outcome = await mutate('carton.pack', {
+          code,
+          batchId: batch.id,
+          quantity: perCarton,
+        });
         if (!outcome.ok) {
           return { ok: false, ...describeRefusal(outcome.error, outcome.params, (s) => s) };
         }

@@ -26,7 +26,12 @@ export function useScanStation(shipmentId: string | undefined) {
       if (!code || !shipmentId) return;
       const outcome = await mutate('shipment.scan', { scanId: uuidv7(), shipmentId, code });
       const entry: ScanEntry = outcome.ok
-        ? { key: uuidv7(), code, ok: true, message: { key: 'warehouse.scan.ok', values: { carton: code } } }
+        ? {
+            key: uuidv7(),
+            code,
+            ok: true,
+            message: { key: 'warehouse.scan.ok', values: { carton: code } },
+          }
         : {
             key: uuidv7(),
             code,

@@ -1,14 +1,78 @@
+import { Card, Empty, Select, Space, Tabs, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { canDo } from '../../../src-shared/permissions';
+import { useSession } from '../../auth/use-session';
 import { DepartmentPage } from '../../components/department-page';
 import { FeasibilityQueue } from '../../components/orders/feasibility-queue';
+import { useDraft } from '../../components/use-draft';
+import { PackForm } from './pack-form';
+import { ScanStation } from './scan-station';
+import { ShipmentForm } from './shipment-form';
+import { useWarehouseData } from './use-warehouse-data';
 
 /**
- * Warehouse and logistics: for now the logistics sign-off of confirmed orders (can the
- * factory deliver it there, by then, under the dangerous-goods rules); packing, labels and
- * scanning arrive with the warehouse issue.
+ * Warehouse and logistics: pack released batches into labelled cartons, open shipments for
+ * orders, verify each by scanning (scanner first, offline), confirm with carrier and tracking
+ * number; and the logistics sign-off of confirmed orders.
  */
 export function WarehousePage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const data = useWarehouseData();
+  const selected = useDraft<string | null>('warehouse/shipment', null);
+  const tab = useDraft<string>('warehouse/tab', 'scan');
+  const shipment = data.shipments.find((s) => s.id === selected.value);
+  const open = data.shipments.filter((s) => s.state === 'open');
+  const mayShip = canDo(user.role, 'shipment.create');
+
+  const scan = (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {mayShip ? <ShipmentForm orders={data.orders} onCreated={(id) => selected.set(id)} /> : null}
+      <Card size="small" title={t('warehouse.shipment.open')}>
+        <Select
+          style={{ minWidth: 320 }}
+          data-testid="shipment-select"
+          placeholder={t('warehouse.shipment.select')}
+          value={shipment?.id ?? null}
+          onChange={(id: string) => selected.set(id)}
+          notFoundContent={t('warehouse.shipment.none')}
+          options={open.map((s) => ({
+            value: s.id,
+            label: `${s.number}${s.numberProvisional ? ` (${t('warehouse.provisional')})` : ''} · ${s.orderNumber ?? ''} · ${t(`warehouse.modes.${s.mode}`)}`,
+          }))}
+        />
+        {shipment ? (
+          <Tag
+            style={{ marginLeft: 8 }}
+            data-testid="shipment-state"
+            color={shipment.state === 'open' ? 'blue' : 'green'}
+          >
+            {t(`warehouse.states.${shipment.state}`)}
+          </Tag>
+        ) : null}
+      </Card>
+      {shipment ? (
+        <ScanStation shipment={shipment} />
+      ) : (
+        <Empty description={t('warehouse.shipment.none')} />
+      )}
+    </Space>
+  );
+
   return (
     <DepartmentPage id="warehouse">
+      <Tabs
+        activeKey={tab.value}
+        onChange={(k) => tab.set(k)}
+        items={[
+          { key: 'scan', label: t('warehouse.tabs.scan'), children: scan },
+          {
+            key: 'pack',
+            label: t('warehouse.tabs.pack'),
+            children: <PackForm batches={data.releasedBatches} cartons={data.cartons} />,
+          },
+        ]}
+      />
       <FeasibilityQueue />
     </DepartmentPage>
   );

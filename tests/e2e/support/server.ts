@@ -43,7 +43,12 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** Extra environment for the server, e.g. SMTP_URL pointing at a receiver the test started. */
+export interface ServerOptions {
+  env?: Record<string, string>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!existsSync(RENDERER_INDEX)) {
     throw new Error(`${RENDERER_INDEX} is missing: run npm run build first`);
   }
@@ -57,6 +62,7 @@ export async function startServer(): Promise<RunningServer> {
     ORDERLINE_DATA_DIR: dataDir,
     ORDERLINE_CLIENT_DIR: join(ROOT, 'out/renderer'),
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   // Always the embedded SQLite in the fresh folder, even where a PostgreSQL URL is set.
   delete env.DATABASE_URL;
@@ -105,11 +111,15 @@ export async function startServer(): Promise<RunningServer> {
  * Call at the top of a spec file: starts this file's server before its first test and stops
  * it (and removes its data folder) after its last. Read `.url` inside tests.
  */
-export function useServer(): { readonly url: string } {
+export function useServer(options: () => ServerOptions = () => ({})): {
+  readonly url: string;
+  readonly dataDir: string;
+} {
   let server: RunningServer | undefined;
   test.beforeAll(async () => {
     test.setTimeout(90_000);
-    server = await startServer();
+    // Read when the server starts, so an earlier beforeAll (an SMTP receiver) can fill it in.
+    server = await startServer(options());
   });
   test.afterAll(async () => {
     await server?.stop();
@@ -119,6 +129,10 @@ export function useServer(): { readonly url: string } {
     get url() {
       if (!server) throw new Error('useServer(): the server is not running (beforeAll failed?)');
       return server.url;
+    },
+    get dataDir() {
+      if (!server) throw new Error('useServer(): the server is not running (beforeAll failed?)');
+      return server.dataDir;
     },
   };
 }
