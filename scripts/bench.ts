@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatTable, teardownAll, type BenchModule } from '../tests/bench/bench-kit';
 import { boardBench } from '../tests/bench/board-bench';
+import { ordersBench } from '../tests/bench/orders-bench';
 import { qualityBench } from '../tests/bench/quality-bench';
 import { syncBench } from '../tests/bench/sync-bench';
 import { warehouseBench } from '../tests/bench/warehouse-bench';
@@ -14,7 +15,7 @@ import { warehouseBench } from '../tests/bench/warehouse-bench';
  *
  * Adding a benchmark: one more entry in BENCHES.
  */
-const BENCHES: BenchModule[] = [syncBench, boardBench, qualityBench, warehouseBench];
+const BENCHES: BenchModule[] = [syncBench, boardBench, qualityBench, warehouseBench, ordersBench];
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, 'bench-results');

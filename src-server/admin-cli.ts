@@ -155,7 +155,9 @@ const COMMANDS: Record<string, Command> = {
     async run(db, _args, io) {
       const keys = await listPortalKeys(db);
       const width = Math.max(6, ...keys.map((k) => k.name.length));
-      io.out(`${'PORTAL'.padEnd(width)}  ${'STATUS'.padEnd(8)}  ${'CREATED'.padEnd(24)}  LAST USED`);
+      io.out(
+        `${'PORTAL'.padEnd(width)}  ${'STATUS'.padEnd(8)}  ${'CREATED'.padEnd(24)}  LAST USED`,
+      );
       for (const k of keys) {
         const status = k.revokedAt ? 'revoked' : 'active';
         io.out(

@@ -18,7 +18,13 @@ function erase(def: object): MutationDef<unknown> {
  * not know is refused.
  */
 export const MUTATIONS: ReadonlyMap<string, MutationDef<unknown>> = new Map(
-  [...ORDER_MUTATIONS, ...PLANNING_MUTATIONS, ...QUALITY_MUTATIONS, ...NOTICE_MUTATIONS, ...WAREHOUSE_MUTATIONS]
+  [
+    ...ORDER_MUTATIONS,
+    ...PLANNING_MUTATIONS,
+    ...QUALITY_MUTATIONS,
+    ...NOTICE_MUTATIONS,
+    ...WAREHOUSE_MUTATIONS,
+  ]
     .map(erase)
     .map((m) => [m.name, m]),
 );

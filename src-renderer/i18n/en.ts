@@ -114,6 +114,7 @@ export const en = {
       'capa-implement': 'Corrective action implemented',
       'capa-verify': 'Corrective action verified',
       'carton-pack': 'Carton packed',
+      'pallet-build': 'Pallet built',
       'shipment-create': 'New shipment',
       'shipment-scan': 'Carton scanned into a shipment',
       'shipment-confirm': 'Shipment confirmed',

@@ -109,6 +109,7 @@ export const zhCN = {
       'capa-implement': '纠正措施已实施',
       'capa-verify': '纠正措施验证',
       'carton-pack': '装箱',
+      'pallet-build': '组托',
       'shipment-create': '新建发货单',
       'shipment-scan': '扫描装车',
       'shipment-confirm': '发货确认',

@@ -60,7 +60,11 @@ export async function revokePortalKey(db: Db, name: string, actor: Actor): Promi
       .executeTakeFirst();
     if (!row) throw apiError(404, 'not-found', `No portal named ${name}.`);
     if (row.revoked_at) return;
-    await trx.updateTable('portal_keys').set({ revoked_at: now }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('portal_keys')
+      .set({ revoked_at: now })
+      .where('id', '=', row.id)
+      .execute();
     await appendAudit(trx, {
       userId: actor.userId,
       clientId: actor.clientId,

@@ -91,9 +91,9 @@ export function portalRoutes(app: FastifyInstance): void {
       }
       const id = portalOrderId(portal.id, input.externalRef);
       const existing = async () =>
-        (await app.db.transaction().execute((trx) => readRecord(trx, 'order', id))) as
-          | OrderRecord
-          | null;
+        (await app.db
+          .transaction()
+          .execute((trx) => readRecord(trx, 'order', id))) as OrderRecord | null;
       const before = await existing();
       if (before) return answer(before, false);
 

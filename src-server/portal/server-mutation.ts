@@ -33,8 +33,7 @@ class Refused extends Error {
 }
 
 export type ServerRunResult =
-  | { status: 'applied'; version: number }
-  | Extract<RunOutcome, { status: 'rejected' }>;
+  { status: 'applied'; version: number } | Extract<RunOutcome, { status: 'rejected' }>;
 
 export async function runServerMutation(
   db: Db,

@@ -291,6 +291,57 @@ describe('warehouse mutations', () => {
     expect(store.get<ShipmentRecord>('shipment', SHIP_A)!.state).toBe('open');
   });
 
+  it('scans a pallet as all its cartons, and refuses it whole when one does not fit', async () => {
+    expect(
+      await store.run(wh, 'pallet.build', { code: 'PAL-1', cartons: ['P1', 'P2', 'P3'] }),
+    ).toEqual({ status: 'applied' });
+    expect(store.get<CartonRecord>('carton', 'PAL-1')).toMatchObject({
+      kind: 'pallet',
+      quantity: 6,
+      contents: ['P1', 'P2', 'P3'],
+    });
+    expect(store.get<CartonRecord>('carton', 'P1')!.palletId).toBe('PAL-1');
+    // A carton already on a pallet, or of another order, cannot go on one.
+    expect(await store.run(wh, 'pallet.build', { code: 'PAL-2', cartons: ['P1'] })).toMatchObject({
+      code: 'already-exists',
+    });
+    expect(
+      await store.run(wh, 'pallet.build', { code: 'PAL-3', cartons: ['P4', 'X1'] }),
+    ).toMatchObject({ code: 'wrong-order' });
+
+    await scan(store, SHIP_A, 'P2');
+    expect(await scan(store, SHIP_A, 'PAL-1')).toMatchObject({
+      code: 'already-scanned',
+      params: { carton: 'P2' },
+    });
+    // Nothing of the refused pallet was counted.
+    expect(store.get<ShipmentRecord>('shipment', SHIP_A)!.lines[0]!.scanned).toBe(2);
+
+    await store.run(wh, 'shipment.create', {
+      id: SHIP_B,
+      orderId: ORDER,
+      lines: [{ model: 'LFP-12V100', quantity: 4 }],
+      mode: 'road',
+    });
+    expect(await store.run(wh, 'pallet.build', { code: 'PAL-4', cartons: ['P4', 'P5'] })).toEqual({
+      status: 'applied',
+    });
+    expect(await scan(store, SHIP_B, 'PAL-4')).toEqual({ status: 'applied' });
+    expect(await scan(store, SHIP_B, 'PAL-4')).toMatchObject({ code: 'already-scanned' });
+    expect(store.get<ShipmentRecord>('shipment', SHIP_B)).toMatchObject({
+      cartonCount: 2,
+      lines: [{ scanned: 4 }],
+    });
+    expect(
+      await store.run(wh, 'shipment.confirm', {
+        shipmentId: SHIP_B,
+        carrier: 'SF',
+        trackingNumber: 'T',
+      }),
+    ).toEqual({ status: 'applied' });
+    expect(store.get<CartonRecord>('carton', 'P5')!.shipmentId).toBe(SHIP_B);
+  });
+
   it('is refused to roles without the warehouse actions', async () => {
     expect(
       await store.run({ id: 'q', role: 'quality' }, 'shipment.scan', {

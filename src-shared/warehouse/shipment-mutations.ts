@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { OrderHistoryEntry, OrderRecord } from '../orders/order-record';
 import { canTransition, type OrderState } from '../orders/order-state';
 import { releaseGate } from '../quality/release-gate';
-import { defineMutation, Refusal, type MutatorTx } from '../sync/mutation';
+import { defineMutation, Refusal, type MutationContext, type MutatorTx } from '../sync/mutation';
 import { TRANSPORT_MODES } from './dangerous-goods';
 import { checkComplete, checkScan } from './scan-check';
 import {
@@ -189,40 +189,138 @@ export const scanCarton = defineMutation({
     })
     .strict(),
   async run(tx, args, ctx) {
-    const shipment = await must<ShipmentRecord>(tx, 'shipment', args.shipmentId);
-    const scanId = scanRecordId(shipment.id, args.code);
-    const previous = await tx.get<ScanRecord>('scan', scanId);
+    let shipment = await must<ShipmentRecord>(tx, 'shipment', args.shipmentId);
+    const previous = await tx.get<ScanRecord>('scan', scanRecordId(shipment.id, args.code));
     if (previous?.scanId === args.scanId) return;
-    const carton = await tx.get<CartonRecord>('carton', args.code);
-    const batch = carton ? await tx.get('batch', carton.batchId) : undefined;
-    const verdict = checkScan({ shipment, carton, batch, alreadyScanned: previous !== undefined });
-    if (!verdict.ok) {
-      throw new Refusal(verdict.problem === 'unknown-carton' ? 'not-found' : verdict.problem, {
-        ...verdict.params,
-        ...(verdict.problem === 'unknown-carton' ? { kind: 'carton', id: args.code } : {}),
-      });
+    const scanned = await tx.get<CartonRecord>('carton', args.code);
+    // A pallet is all its cartons at once: each is checked, and one refusal refuses the pallet.
+    const cartons: (CartonRecord | undefined)[] =
+      scanned?.kind === 'pallet' && !previous
+        ? await Promise.all(
+            (scanned.contents ?? []).map((id) => tx.get<CartonRecord>('carton', id)),
+          )
+        : [scanned];
+    if (scanned?.kind === 'pallet' && previous) {
+      throw new Refusal('already-scanned', { carton: scanned.code });
     }
-    const scan: ScanRecord = {
-      id: scanId,
-      shipmentId: shipment.id,
-      cartonId: args.code,
-      scanId: args.scanId,
-      by: ctx.userId,
-      at: ctx.now,
-      clientTime: ctx.clientTime,
+    const single = scanned?.kind !== 'pallet';
+    for (const carton of cartons) {
+      // A single carton's scan record was read above; a pallet's cartons are read each.
+      const known = single ? { previous } : undefined;
+      shipment = await scanOne(tx, shipment, carton, args.scanId, ctx, args.code, known);
+    }
+    if (scanned?.kind === 'pallet') {
+      await tx.put('scan', scanRecord(shipment.id, scanned.id, args.scanId, ctx));
+    }
+    await tx.put('shipment', shipment);
+  },
+});
+
+function scanRecord(
+  shipmentId: string,
+  cartonId: string,
+  scanId: string,
+  ctx: MutationContext,
+): ScanRecord {
+  return {
+    id: scanRecordId(shipmentId, cartonId),
+    shipmentId,
+    cartonId,
+    scanId,
+    by: ctx.userId,
+    at: ctx.now,
+    clientTime: ctx.clientTime,
+  };
+}
+
+/** Checks one carton against the shipment and records it; answers the shipment with it counted. */
+async function scanOne(
+  tx: MutatorTx,
+  shipment: ShipmentRecord,
+  carton: CartonRecord | undefined,
+  scanId: string,
+  ctx: MutationContext,
+  code: string,
+  known?: { previous: ScanRecord | undefined },
+): Promise<ShipmentRecord> {
+  const previous = known
+    ? known.previous
+    : carton
+      ? await tx.get<ScanRecord>('scan', scanRecordId(shipment.id, carton.id))
+      : undefined;
+  const batch = carton ? await tx.get('batch', carton.batchId) : undefined;
+  const verdict = checkScan({ shipment, carton, batch, alreadyScanned: previous !== undefined });
+  if (!verdict.ok) {
+    throw new Refusal(verdict.problem === 'unknown-carton' ? 'not-found' : verdict.problem, {
+      ...verdict.params,
+      ...(verdict.problem === 'unknown-carton' ? { kind: 'carton', id: code } : {}),
+    });
+  }
+  const found = carton!;
+  await tx.put('scan', scanRecord(shipment.id, found.id, scanId, ctx));
+  const index: ScanIndexRecord = {
+    id: scanIndexId(shipment.id, shipment.cartonCount),
+    shipmentId: shipment.id,
+    cartonId: found.id,
+    ordinal: shipment.cartonCount,
+  };
+  await tx.put('scan', index);
+  return {
+    ...shipment,
+    lines: shipment.lines.map((line, i) =>
+      i === verdict.lineIndex ? { ...line, scanned: line.scanned + found.quantity } : line,
+    ),
+    cartonCount: shipment.cartonCount + 1,
+  };
+}
+
+/**
+ * Stacks packed cartons of one order on a pallet with its own label and code; scanning the
+ * pallet then scans every carton on it.
+ */
+export const buildPallet = defineMutation({
+  name: 'pallet.build',
+  action: 'shipment.create',
+  args: z
+    .object({
+      code: cartonCode,
+      cartons: z.array(cartonCode).min(1).max(500),
+    })
+    .strict(),
+  async run(tx, args, ctx) {
+    if (await tx.get('carton', args.code)) throw new Refusal('already-exists', { id: args.code });
+    if (new Set(args.cartons).size !== args.cartons.length) {
+      throw new Refusal('invalid-args', { path: 'cartons', message: 'a carton listed twice' });
+    }
+    const cartons: CartonRecord[] = [];
+    for (const code of args.cartons) {
+      const carton = await must<CartonRecord>(tx, 'carton', code);
+      if (carton.kind !== 'carton' || carton.palletId) {
+        throw new Refusal('already-exists', { id: code });
+      }
+      if (carton.shipmentId) throw new Refusal('already-shipped', { carton: code });
+      if (cartons[0] && carton.orderId !== cartons[0].orderId) {
+        throw new Refusal('wrong-order', { carton: code });
+      }
+      cartons.push(carton);
+    }
+    const first = cartons[0]!;
+    const models = new Set(cartons.map((c) => c.model));
+    const pallet: CartonRecord = {
+      id: args.code,
+      code: args.code,
+      kind: 'pallet',
+      batchId: first.batchId,
+      ...(first.batchNumber ? { batchNumber: first.batchNumber } : {}),
+      ...(first.orderId ? { orderId: first.orderId } : {}),
+      model: models.size === 1 ? first.model : [...models].join('+'),
+      quantity: cartons.reduce((sum, c) => sum + c.quantity, 0),
+      contents: args.cartons,
+      packedBy: ctx.userId,
+      packedAt: ctx.now,
     };
-    await tx.put('scan', scan);
-    const lines = shipment.lines.map((line, i) =>
-      i === verdict.lineIndex ? { ...line, scanned: line.scanned + carton!.quantity } : line,
-    );
-    const index: ScanIndexRecord = {
-      id: scanIndexId(shipment.id, shipment.cartonCount),
-      shipmentId: shipment.id,
-      cartonId: carton!.id,
-      ordinal: shipment.cartonCount,
-    };
-    await tx.put('scan', index);
-    await tx.put('shipment', { ...shipment, lines, cartonCount: shipment.cartonCount + 1 });
+    await tx.put('carton', pallet);
+    for (const carton of cartons) await tx.put('carton', { ...carton, palletId: pallet.id });
   },
 });
 
@@ -310,4 +408,10 @@ export const confirmShipment = defineMutation({
   },
 });
 
-export const WAREHOUSE_MUTATIONS = [packCarton, createShipment, scanCarton, confirmShipment];
+export const WAREHOUSE_MUTATIONS = [
+  packCarton,
+  buildPallet,
+  createShipment,
+  scanCarton,
+  confirmShipment,
+];

@@ -57,6 +57,10 @@ export interface CartonRecord extends StoredRecord {
   packingSpecId?: string;
   /** The production date printed on the label (the batch's end). */
   producedOn?: string;
+  /** A pallet's cartons; scanning the pallet scans each of them. */
+  contents?: string[];
+  /** The pallet a carton was stacked on. */
+  palletId?: string;
   /** Set when a confirmed shipment took the carton; a second shipment is refused. */
   shipmentId?: string;
   packedBy: string;

@@ -73,7 +73,8 @@ for (const language of ['en', 'zh-CN'] as const) {
     await desk.fillIntake({
       customer: 'C-0004',
       lines: [{ model: 'PRI-LFP', spec: 'STD', quantity: 1000 }],
-      requestedDate: addDays(today, 120),
+      // Another date per language: the same one twice would (rightly) warn of a duplicate.
+      requestedDate: addDays(today, language === 'en' ? 120 : 130),
     });
     await desk.submitIntake();
     await desk.openOrders();

@@ -12,9 +12,10 @@ import { DEMO_PASSWORD, useServer } from './support/server';
 /**
  * Issue 8's end-to-end proof: the warehouse packs a released batch into labelled cartons,
  * opens a shipment for the order and scans it — one carton of another order (refused), one
- * duplicate (refused), the rest right — confirms it with a tracking number, and the customer's
- * shipment notice with that number arrives at a real SMTP receiver on loopback. The label
- * document is rendered to PDF and checked for model, quantity and barcode content.
+ * duplicate (refused), the rest right — and confirms it with a tracking number, all offline.
+ * Back online it syncs, and the customer's shipment notice with that number arrives at a real
+ * SMTP receiver on loopback. The label document is rendered to PDF and checked for model,
+ * quantity and barcode content.
  */
 
 const mails: { to: string[]; data: string }[] = [];
@@ -120,7 +121,7 @@ const OTHER_ORDER_ID = uuidv7();
 test('a shipment is scanned with a wrong and a duplicate carton refused, confirmed, and the customer mailed', async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await seed();
   const context = await browser.newContext({
     locale: 'en-US',
@@ -150,6 +151,10 @@ test('a shipment is scanned with a wrong and a duplicate carton refused, confirm
   expect(pdf.length).toBeGreaterThan(2000);
   await labelPage.close();
 
+  const pallet = await wh.buildPallet(['B-2026-000501-C0002', 'B-2026-000501-C0003']);
+
+  // The warehouse network drops: the shipment is opened, scanned and confirmed on the PC alone.
+  await context.setOffline(true);
   await wh.createShipment('SO-2026-000501');
   await wh.scan('B-2026-000501-C0001');
   await wh.expectLastScan(true, wh.t('warehouse.scan.ok', { carton: 'B-2026-000501-C0001' }));
@@ -166,14 +171,24 @@ test('a shipment is scanned with a wrong and a duplicate carton refused, confirm
   );
   await wh.expectLine(MODEL, 2, 6);
   await expect(page.getByTestId('confirm-submit')).toBeDisabled();
-  await wh.scan('B-2026-000501-C0002');
-  await wh.scan('B-2026-000501-C0003');
-  await wh.expectLastScan(true, wh.t('warehouse.scan.ok', { carton: 'B-2026-000501-C0003' }));
+  // The other two cartons went on a pallet: one scan of the pallet scans both.
+  await wh.scan(pallet);
+  await wh.expectLastScan(true, wh.t('warehouse.scan.ok', { carton: pallet }));
   await wh.expectLine(MODEL, 6, 6);
   await wh.confirm('SF Express', 'SF1122334455');
+  await page.waitForTimeout(500);
+  expect(mails).toHaveLength(0);
+  const packingList = await wh.documentHtml('packing-list');
+  for (const n of [1, 2, 3]) expect(packingList).toContain(`data-carton="B-2026-000501-C000${n}"`);
+  expect(packingList).toContain('SF1122334455');
+  const deliveryNote = await wh.documentHtml('delivery-note');
+  expect(deliveryNote).toContain(`data-model="${MODEL}"`);
+  expect(deliveryNote).toContain('data-un="UN3480"');
+  await context.setOffline(false);
 
   // Synced, queued on the server, sent over SMTP to the customer's contact.
-  await expect.poll(() => mails.length, { timeout: 30_000 }).toBe(1);
+  // The PC retries with backoff after being offline, so this can take a while.
+  await expect.poll(() => mails.length, { timeout: 90_000 }).toBe(1);
   expect(mails[0]!.to).toEqual([customer.contacts[0]!.email]);
   expect(mails[0]!.data).toContain('SF1122334455');
   expect(mails[0]!.data).toContain('SO-2026-000501');

@@ -181,14 +181,27 @@ describe('order list queries', { timeout: 30_000 }, () => {
 
   it('reads selective conditions whole and walks an index for broad ones', async () => {
     const newest = { field: 'createdAt', direction: 'desc' } as const;
-    expect((await queryOrders(db, { customerId: 'c-7' }, newest, 50)).plan).toBe('small:customer');
+    expect((await queryOrders(db, { customerId: 'c-7' }, newest, 50)).plan).toBe('walk:customer');
+    expect(
+      (await queryOrders(db, { model: 'RARE-1' }, { field: 'number', direction: 'asc' }, 50)).plan,
+    ).toBe('small:model');
     expect((await queryOrders(db, { search: 'SO-2026-0012' }, newest, 50)).plan).toBe(
       'small:number',
     );
     expect((await queryOrders(db, { states: ['accepted'] }, newest, 50)).plan).toBe('walk:state');
-    // The broad state is passed over for the customer, which bounds the query better.
+    // One customer and a state: the customer's compound index, in order.
     expect(
       (await queryOrders(db, { customerId: 'c-1', states: ['accepted'] }, newest, 50)).plan,
+    ).toBe('walk:customer');
+    expect(
+      (
+        await queryOrders(
+          db,
+          { customerId: 'c-1', states: ['accepted'] },
+          { field: 'number', direction: 'asc' },
+          50,
+        )
+      ).plan,
     ).toBe('small:customer');
     expect((await queryOrders(db, {}, newest, 50)).plan).toBe('walk:createdAt');
     expect(SMALL).toBeLessThan(N / 2);

@@ -10,11 +10,14 @@ import type { UserDb } from '../../db/user-db';
  * read every order: each query starts from the index that bounds it best and stops as soon
  * as it has the rows on screen.
  *
- * - When one condition is selective (a customer, a number, a rare model: at most SMALL rows
- *   in its index), those rows are read, filtered and sorted in memory, and the total is exact.
- * - Otherwise the list walks an index in the sort order (a compound [x+createdAt] index when
- *   one condition and the sort allow it), checks the other conditions on the way, and stops
- *   after `limit` matches. The total is counted separately, after the rows are on screen.
+ * - Newest (or oldest) first with one customer, one state or one channel: the compound
+ *   [x+createdAt] index is walked in order, the other conditions checked on the way, and the
+ *   walk stops after `limit` matches.
+ * - Otherwise, when one condition is selective (a number, a rare model, a date range: at most
+ *   SMALL rows in its index), those rows are read, filtered and sorted in memory, and the
+ *   total is exact.
+ * - Otherwise the sort field's own index is walked the same way.
+ * The total is counted separately, after the rows are on screen.
  */
 
 export interface OrderFilter {
@@ -205,6 +208,35 @@ function compare(field: OrderSortField, direction: 'asc' | 'desc') {
   };
 }
 
+/** Up to this many compound walks are merged rather than one index walked and filtered. */
+const MAX_MERGE = 8;
+
+function mergeableValues(p: Prepared): { index: 'state' | 'customerId'; values: string[] } | null {
+  const f = p.filter;
+  if (f.customerId || f.channel || p.numberSearch) return null;
+  const states = f.states ?? [];
+  if (states.length > 1 && states.length <= MAX_MERGE)
+    return { index: 'state', values: [...states] };
+  const customers = p.searchedCustomers;
+  if (customers && customers.size > 0 && customers.size <= MAX_MERGE && states.length === 0) {
+    return { index: 'customerId', values: [...customers] };
+  }
+  return null;
+}
+
+function compoundRange(table: Orders, p: Prepared, name: string, value: string) {
+  const f = p.filter;
+  const lo = f.dateField !== 'requestedDate' && f.from ? f.from : Dexie.minKey;
+  const hi = f.dateField !== 'requestedDate' && f.to ? endOf(f.to) : Dexie.maxKey;
+  return table.where(`[${name}+createdAt]`).between([value, lo], [value, hi], true, true);
+}
+
+/** Whether one condition has a [x+createdAt] index to walk. */
+function compoundWalk(p: Prepared): boolean {
+  const f = p.filter;
+  return !!f.customerId || f.states?.length === 1 || !!f.channel;
+}
+
 /**
  * A walk in sort order. For "newest first" with one state, one customer or one channel the
  * compound index gives exactly the rows in order; otherwise the sort field's own index.
@@ -218,8 +250,7 @@ function walk(
   if (sort.field === 'createdAt') {
     const lo = f.dateField !== 'requestedDate' && f.from ? f.from : Dexie.minKey;
     const hi = f.dateField !== 'requestedDate' && f.to ? endOf(f.to) : Dexie.maxKey;
-    const compound = (name: string, value: string) =>
-      table.where(`[${name}+createdAt]`).between([value, lo], [value, hi], true, true);
+    const compound = (name: string, value: string) => compoundRange(table, p, name, value);
     if (f.customerId) return { name: 'walk:customer', coll: compound('customerId', f.customerId) };
     if (f.states?.length === 1)
       return { name: 'walk:state', coll: compound('state', f.states[0]!) };
@@ -247,6 +278,40 @@ export async function queryOrders(
   const prepared = prepare(db, filter);
   const p = 'then' in prepared ? await prepared : prepared;
   const test = (o: StoredRecord) => matchesOrder(o as OrderRecord, p);
+
+  // Newest first for one customer, state or channel: the compound index is already in order,
+  // so the first screen costs a screenful of rows however many orders the PC holds.
+  const compound = sort.field === 'createdAt' && !p.numberSearch && compoundWalk(p);
+  if (compound) {
+    const { name, coll } = walk(table, p, sort);
+    const ordered = sort.direction === 'desc' ? coll.reverse() : coll;
+    const rows = (await ordered
+      .filter(test)
+      .limit(limit + 1)
+      .toArray()) as OrderRecord[];
+    return { rows: rows.slice(0, limit), hasMore: rows.length > limit, plan: name };
+  }
+
+  // Several states, or the few customers a name search found: one compound walk each, merged.
+  const many = sort.field === 'createdAt' ? mergeableValues(p) : null;
+  if (many) {
+    const dir = sort.direction;
+    const parts = await Promise.all(
+      many.values.map((value) => {
+        const coll = compoundRange(table, p, many.index, value);
+        return (dir === 'desc' ? coll.reverse() : coll)
+          .filter(test)
+          .limit(limit + 1)
+          .toArray();
+      }),
+    );
+    const rows = (parts.flat() as OrderRecord[]).sort(compare('createdAt', dir));
+    return {
+      rows: rows.slice(0, limit),
+      hasMore: rows.length > limit,
+      plan: `merge:${many.index}`,
+    };
+  }
 
   // A bounded probe of each source; the first one small enough is read whole.
   for (const source of sources(table, p)) {

@@ -4,8 +4,11 @@ import type { OrderRecord } from '../../../src-shared/orders/order-record';
 import { useUserDb } from '../../sync/use-sync';
 import { countOrders, queryOrders, type OrderFilter, type OrderSort } from './order-query';
 
-/** Rows read per step as the list scrolls. */
-export const PAGE = 200;
+/**
+ * Rows read per step as the list scrolls: a screenful and a half, so a keystroke in the
+ * filter waits for what is seen, and scrolling reads on ahead.
+ */
+export const PAGE = 60;
 const SEARCH_DELAY_MS = 150;
 
 export interface OrderListState {

@@ -10,10 +10,13 @@ import { usePrintLabel } from './use-print-label';
 export function PackForm({
   batches,
   cartons,
+  suggestions,
 }: {
   batches: BatchRecord[];
   cartons: CartonRecord[];
+  suggestions: Record<string, { perCarton: number; cartons: number }>;
 }) {
+  const [form] = Form.useForm();
   const { t } = useTranslation();
   const pack = usePackCartons();
   const print = usePrintLabel();
@@ -25,8 +28,13 @@ export function PackForm({
   return (
     <Card size="small" title={t('warehouse.pack.title')}>
       <Form
+        form={form}
         layout="inline"
         initialValues={{ cartons: 1 }}
+        onValuesChange={(changed: { batchId?: string }) => {
+          const suggested = changed.batchId ? suggestions[changed.batchId] : undefined;
+          if (suggested) form.setFieldsValue(suggested);
+        }}
         onFinish={async (v: { batchId: string; perCarton: number; cartons: number }) => {
           const batch = batches.find((b) => b.id === v.batchId);
           if (batch) setResult(await pack(batch, v.perCarton, v.cartons));

@@ -16,6 +16,7 @@ import { checkComplete } from '../../../src-shared/warehouse/scan-check';
 import type { ShipmentRecord } from '../../../src-shared/warehouse/shipment-record';
 import { describeRefusal } from '../../sync/describe-change';
 import { useMutate } from '../../sync/use-sync';
+import { usePrintShipmentDocument } from './use-print-label';
 import { useScanStation } from './use-scan-station';
 
 /**
@@ -29,6 +30,7 @@ export function ScanStation({ shipment }: { shipment: ShipmentRecord }) {
   const [value, setValue] = useState('');
   const { log, scan } = useScanStation(shipment.id);
   const complete = checkComplete(shipment.lines).ok;
+  const printDocument = usePrintShipmentDocument();
 
   useEffect(() => input.current?.focus(), [shipment.id]);
 
@@ -104,6 +106,20 @@ export function ScanStation({ shipment }: { shipment: ShipmentRecord }) {
         </Typography.Text>
       </Card>
       <ConfirmForm shipment={shipment} enabled={complete} />
+      <Space>
+        <Button
+          onClick={() => void printDocument(shipment, 'packing-list')}
+          data-testid="print-packing-list"
+        >
+          {t('warehouse.documents.packingList')}
+        </Button>
+        <Button
+          onClick={() => void printDocument(shipment, 'delivery-note')}
+          data-testid="print-delivery-note"
+        >
+          {t('warehouse.documents.deliveryNote')}
+        </Button>
+      </Space>
     </Space>
   );
 }

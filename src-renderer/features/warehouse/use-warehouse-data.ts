@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { OrderRecord } from '../../../src-shared/orders/order-record';
 import type { BatchRecord } from '../../../src-shared/planning/batch-mutations';
 import { releaseGate } from '../../../src-shared/quality/release-gate';
+import { packingPlan, packingSpecFor } from '../../../src-shared/warehouse/packing-spec';
 import type { CartonRecord, ShipmentRecord } from '../../../src-shared/warehouse/shipment-record';
 import { useUserDb } from '../../sync/use-sync';
 
@@ -13,9 +14,17 @@ export interface WarehouseData {
   /** Batches quality released for packing. */
   releasedBatches: BatchRecord[];
   cartons: CartonRecord[];
+  /** Per released batch: units per carton and cartons by the packing spec that applies. */
+  suggestions: Record<string, { perCarton: number; cartons: number }>;
 }
 
-const EMPTY: WarehouseData = { shipments: [], orders: [], releasedBatches: [], cartons: [] };
+const EMPTY: WarehouseData = {
+  shipments: [],
+  orders: [],
+  releasedBatches: [],
+  cartons: [],
+  suggestions: {},
+};
 const SHIPPABLE = ['accepted', 'planned', 'in_production', 'ready_to_ship', 'partly_shipped'];
 
 export function useWarehouseData(): WarehouseData {
@@ -23,17 +32,33 @@ export function useWarehouseData(): WarehouseData {
   return (
     useLiveQuery(async () => {
       if (!db) return EMPTY;
-      const [shipments, orders, batches, cartons] = await Promise.all([
+      const [shipments, orders, batches, cartons, products] = await Promise.all([
         db.domain('shipment').orderBy('number').reverse().toArray(),
         db.domain('order').where('state').anyOf(SHIPPABLE).toArray(),
         db.domain('batch').toArray(),
         db.domain('carton').orderBy('id').reverse().limit(200).toArray(),
+        db.domain('product').toArray(),
       ]);
+      const released = (batches as BatchRecord[]).filter((b) => releaseGate(b).allowed);
+      const customerOf = new Map((orders as OrderRecord[]).map((o) => [o.id, o.customerId]));
+      const suggestions: WarehouseData['suggestions'] = {};
+      for (const b of released) {
+        const product = products.find((p) => p.code === b.model) as
+          { code: string; format?: string } | undefined;
+        const spec = product && packingSpecFor(product, customerOf.get(b.orderId ?? ''));
+        if (spec) {
+          suggestions[b.id] = {
+            perCarton: spec.unitsPerCarton,
+            cartons: packingPlan(b.quantity, spec).cartons,
+          };
+        }
+      }
       return {
         shipments: shipments as ShipmentRecord[],
         orders: orders as OrderRecord[],
-        releasedBatches: (batches as BatchRecord[]).filter((b) => releaseGate(b).allowed),
+        releasedBatches: released,
         cartons: cartons as CartonRecord[],
+        suggestions,
       };
     }, [db]) ?? EMPTY
   );

@@ -6,6 +6,7 @@ import { DepartmentPage } from '../../components/department-page';
 import { FeasibilityQueue } from '../../components/orders/feasibility-queue';
 import { useDraft } from '../../components/use-draft';
 import { PackForm } from './pack-form';
+import { PalletForm } from './pallet-form';
 import { ScanStation } from './scan-station';
 import { ShipmentForm } from './shipment-form';
 import { useWarehouseData } from './use-warehouse-data';
@@ -22,7 +23,8 @@ export function WarehousePage() {
   const selected = useDraft<string | null>('warehouse/shipment', null);
   const tab = useDraft<string>('warehouse/tab', 'scan');
   const shipment = data.shipments.find((s) => s.id === selected.value);
-  const open = data.shipments.filter((s) => s.state === 'open');
+  // The one just confirmed stays selectable, so its documents can still be printed.
+  const open = data.shipments.filter((s) => s.state === 'open' || s.id === shipment?.id);
   const mayShip = canDo(user.role, 'shipment.create');
 
   const scan = (
@@ -69,7 +71,16 @@ export function WarehousePage() {
           {
             key: 'pack',
             label: t('warehouse.tabs.pack'),
-            children: <PackForm batches={data.releasedBatches} cartons={data.cartons} />,
+            children: (
+              <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+                <PackForm
+                  batches={data.releasedBatches}
+                  cartons={data.cartons}
+                  suggestions={data.suggestions}
+                />
+                {mayShip ? <PalletForm /> : null}
+              </Space>
+            ),
           },
         ]}
       />

@@ -59,6 +59,18 @@ export class WarehouseScreen extends DepartmentScreen {
     );
   }
 
+  /** Stacks the cartons on a pallet; answers the pallet's code. */
+  async buildPallet(cartons: string[]): Promise<string> {
+    await this.showTab('pack');
+    await this.page.getByTestId('pallet-cartons').fill(cartons.join('\n'));
+    await this.page.getByTestId('pallet-build').click();
+    const code = `PAL-${cartons[0]}`;
+    await expect(this.page.getByTestId('pallet-result')).toHaveText(
+      this.t('warehouse.pallet.built', { code, count: cartons.length }),
+    );
+    return code;
+  }
+
   /** Opens a shipment for the order and leaves it selected in the scan station. */
   async createShipment(orderNumber: string): Promise<void> {
     await this.showTab('scan');
@@ -91,6 +103,13 @@ export class WarehouseScreen extends DepartmentScreen {
     await expect(line).toHaveAttribute('data-quantity', String(quantity));
   }
 
+  /** Prints the shipment's packing list or delivery note and answers its HTML. */
+  async documentHtml(which: 'packing-list' | 'delivery-note'): Promise<string> {
+    await this.page.getByTestId(`print-${which}`).click();
+    const frame = this.page.locator(`iframe[data-document^="${which}-"]`).last();
+    return (await frame.getAttribute('srcdoc')) ?? '';
+  }
+
   async confirm(carrier: string, trackingNumber: string): Promise<void> {
     await this.page.getByTestId('confirm-carrier').fill(carrier);
     await this.page.getByTestId('confirm-tracking').fill(trackingNumber);
@@ -104,7 +123,7 @@ export class WarehouseScreen extends DepartmentScreen {
     await this.showTab('pack');
     const row = this.page.getByTestId('carton-list').locator('tr', { hasText: code });
     await row.getByTestId('carton-label').click();
-    const frame = this.page.locator('iframe[data-testid="label-frame"]').last();
+    const frame = this.page.locator(`iframe[data-document="label-${code}"]`).last();
     return (await frame.getAttribute('srcdoc')) ?? '';
   }
 }

@@ -82,8 +82,7 @@ export const ordersEn = {
     counting: 'Counting…',
     empty: 'No orders match.',
     provisional: 'not yet synced',
-    provisionalHelp:
-      'A provisional number: the server gives the real one when this PC next syncs.',
+    provisionalHelp: 'A provisional number: the server gives the real one when this PC next syncs.',
     unsynced: 'change waiting',
     clear: 'Clear filters',
     export: 'Export to Excel',
