@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isLegalPath, type OrderState } from './order-state';
 import type { FeasibilityReviewRecord } from './feasibility';
-import { MemoryStore } from './mutation-test-kit';
+import { MemoryStore } from '../sync/memory-store';
 import type { ClarificationRecord, OrderRecord } from './order-record';
 import type { Customer } from './catalog';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLegalPath, type OrderState } from '../orders/order-state';
-import { MemoryStore } from '../orders/mutation-test-kit';
+import { MemoryStore } from '../sync/memory-store';
 import type { BatchRecord } from './batch-mutations';
 import type { OrderLike } from './order-progress';
 

@@ -5,7 +5,7 @@ import type { InspectionLotRecord, InspectionResultRecord } from './lot';
 import { lotProgress, tallyReadings } from './lot';
 import type { CorrectiveActionRecord, NcrRecord } from './ncr';
 import type { PlanFields } from './plan';
-import { QualityStore } from './quality-test-kit';
+import { MemoryStore } from '../sync/memory-store';
 import { productionGate, releaseGate } from './release-gate';
 import type { SamplingStateRecord } from './inspection-mutations';
 
@@ -52,12 +52,12 @@ const PACK_FINAL: PlanFields = {
   ],
 };
 
-let store: QualityStore;
+let store: MemoryStore;
 const planId = uuidv7();
 const batchId = uuidv7();
 
 beforeEach(async () => {
-  store = new QualityStore();
+  store = new MemoryStore();
   store.put('batch', {
     id: batchId,
     number: 'BT-2026-000042',
@@ -627,7 +627,7 @@ describe('property: the tally kept on the lot equals a recount of the standing r
           { minLength: 1, maxLength: 25 },
         ),
         async (steps) => {
-          store = new QualityStore();
+          store = new MemoryStore();
           store.put('batch', { id: batchId, model: 'PACK-LFP-12V100', quantity: 500, lineId: 'l' });
           await store.run(inspector, 'inspection.plan', { id: planId, plan: PACK_FINAL });
           const lotId = await startLot();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../orders/mutation-test-kit';
+import { MemoryStore } from '../sync/memory-store';
 import type { OrderRecord } from '../orders/order-record';
 import { isLegalPath, type OrderState } from '../orders/order-state';
 import { checkComplete, checkScan } from './scan-check';

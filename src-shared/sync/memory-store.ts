@@ -1,6 +1,6 @@
 import type { Role } from '../roles';
-import type { MutationContext, StoredRecord } from '../sync/mutation';
-import { BufferedTx, runMutation, type RunOutcome } from '../sync/run-mutation';
+import type { MutationContext, StoredRecord } from './mutation';
+import { BufferedTx, runMutation, type RunOutcome } from './run-mutation';
 
 /**
  * A store for mutator tests: runs mutations the way both sides do (runMutation over a
