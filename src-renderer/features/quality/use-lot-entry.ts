@@ -84,10 +84,13 @@ export function useLotEntry(lot: InspectionLotRecord | null, readings: Inspectio
   // A crash between Enter and the save: what was submitted is still in the draft database,
   // and is submitted again (same ids, so nothing can count twice).
   const lotId = lot?.id ?? null;
+  // Until the restore below has run, unit numbers are not known: an Enter pressed meanwhile
+  // (right after a restart) waits for it, or it would reuse the number of a restored reading.
+  const restoring = useRef<Promise<void> | null>(null);
   useEffect(() => {
     if (!pendingKey || !userDb || !lotId) return;
     let live = true;
-    void (async () => {
+    const restore = (async () => {
       const saved =
         (await loadDraft<Record<string, unknown>[]>(draftDbFor(user.id), pendingKey)) ?? [];
       for (const args of saved) {
@@ -98,6 +101,10 @@ export function useLotEntry(lot: InspectionLotRecord | null, readings: Inspectio
         enqueue(args);
       }
     })();
+    restoring.current = restore;
+    void restore.finally(() => {
+      if (restoring.current === restore) restoring.current = null;
+    });
     return () => {
       live = false;
     };
@@ -141,7 +148,7 @@ export function useLotEntry(lot: InspectionLotRecord | null, readings: Inspectio
     [draft, activeId],
   );
 
-  const submit = useCallback(() => {
+  const submitNow = useCallback(() => {
     if (!lot || !active || !progress) return;
     const sample = nextSample(active.id);
     const prepared = prepareReading(lot, active, sample, {
@@ -192,6 +199,12 @@ export function useLotEntry(lot: InspectionLotRecord | null, readings: Inspectio
       ),
     );
   }, [lot, active, progress, nextSample, draft, photoDraft, enqueue]);
+
+  const submit = useCallback(() => {
+    const pendingRestore = restoring.current;
+    if (pendingRestore) void pendingRestore.then(submitNow);
+    else submitNow();
+  }, [submitNow]);
 
   const correct = useCallback(
     async (reading: InspectionResultRecord, text: string, reason: string) => {
