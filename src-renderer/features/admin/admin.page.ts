@@ -46,11 +46,20 @@ export class AdminScreen extends DepartmentScreen {
     if (user.displayName !== undefined)
       await this.page.locator('#create-user_displayName').fill(user.displayName);
     if (user.role !== undefined) {
-      await this.page.locator('#create-user_role').click();
-      await this.page
-        .locator('.ant-select-item-option')
-        .filter({ hasText: new RegExp(`^${this.t(`roles.${user.role}`)}$`) })
-        .click();
+      const label = this.t(`roles.${user.role}`);
+      const select = this.page.locator('.ant-select').filter({
+        has: this.page.locator('#create-user_role'),
+      });
+      // A click that lands while the dropdown is still opening selects nothing: choose again
+      // until the field shows the role.
+      await expect(async () => {
+        await this.page.locator('#create-user_role').click();
+        await this.page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: new RegExp(`^${label}$`) })
+          .click({ timeout: 2_000 });
+        await expect(select).toContainText(label, { timeout: 1_000 });
+      }).toPass({ timeout: 10_000 });
     }
     if (user.password !== undefined)
       await this.page.locator('#create-user_password').fill(user.password);
