@@ -51,7 +51,9 @@ export function App({ sessionStore }: { sessionStore: SessionStore }) {
       // "登 录" with a space reads oddly next to un-spaced Chinese everywhere else.
       button={{ autoInsertSpace: false }}
     >
-      <AntApp>
+      {/* Notifications stack bottom right: top right they covered the language switch, sync
+          status and sign-out while a reviewer's pointer rested on them. */}
+      <AntApp notification={{ placement: 'bottomRight' }}>
         <SessionProvider store={sessionStore}>
           <HashRouter>
             <Root />
