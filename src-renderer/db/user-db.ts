@@ -4,7 +4,7 @@ import { CLIENT_SCHEMA_VERSION } from '../../src-shared/sync/protocol';
 import { ORDER_STORES_V2 } from './stores/orders';
 import { PLANNING_STORES_V2 } from './stores/planning';
 import { QUALITY_STORES_V2 } from './stores/quality';
-import { WAREHOUSE_STORES_V2 } from './stores/warehouse';
+import { WAREHOUSE_STORES_V2, WAREHOUSE_STORES_V3 } from './stores/warehouse';
 
 /**
  * One IndexedDB database per user per PC (`orderline-user-<userId>`): on a shared workshop PC
@@ -107,7 +107,13 @@ export const DOMAIN_STORES_V2 = {
   ...WAREHOUSE_STORES_V2,
 };
 
-export const DOMAIN_KINDS = Object.keys(DOMAIN_STORES_V2);
+/** Version 3: the warehouse's packing specs, carriers and serial index. */
+export const DOMAIN_STORES_V3 = {
+  ...DOMAIN_STORES_V2,
+  ...WAREHOUSE_STORES_V3,
+};
+
+export const DOMAIN_KINDS = Object.keys(DOMAIN_STORES_V3);
 
 export class UserDb extends Dexie {
   outbox!: Table<OutboxEntry, number>;
@@ -120,6 +126,15 @@ export class UserDb extends Dexie {
     super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores({ ...DOMAIN_STORES_V1, ...SYNC_STORES });
     this.version(2).stores({ ...DOMAIN_STORES_V2, ...SYNC_STORES });
+    this.version(3)
+      .stores({ ...DOMAIN_STORES_V3, ...SYNC_STORES })
+      .upgrade(async (tx) => {
+        // The server left out the kinds this client had no table for (KIND_SINCE_SCHEMA); a
+        // pull from zero fetches them. Pending changes stay queued and are rebased as usual.
+        const meta = tx.table('syncMeta');
+        const state = (await meta.get('state')) as SyncMetaRow | undefined;
+        if (state) await meta.put({ ...state, cursor: 0 });
+      });
   }
 
   async syncState(): Promise<SyncMetaRow | undefined> {

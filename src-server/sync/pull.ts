@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { readableKinds } from '../../src-shared/permissions';
+import { clientStoresKind } from '../../src-shared/sync/protocol';
 import {
   DEFAULT_PULL_PAGE,
   type MutationResult,
@@ -49,7 +50,7 @@ async function pullPage(
   const reset = request.epoch !== state.epoch || request.cursor > state.version;
   const cursor = reset ? 0 : request.cursor;
   const limit = request.limit ?? DEFAULT_PULL_PAGE;
-  const kinds = [...readableKinds(user.role)];
+  const kinds = readableKinds(user.role).filter((k) => clientStoresKind(k, request.schemaVersion));
 
   // Every query here walks the version index from the cursor. SQLite has no statistics
   // unless ANALYZE ran, and would otherwise take `kind IN (...)` on the primary key as the

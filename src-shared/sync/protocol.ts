@@ -6,8 +6,27 @@ import { z } from 'zod';
  */
 
 /** Dexie schema version of the client; the server refuses clients older than it can serve. */
-export const CLIENT_SCHEMA_VERSION = 2;
+export const CLIENT_SCHEMA_VERSION = 3;
 export const MIN_CLIENT_SCHEMA_VERSION = 1;
+
+/**
+ * Record kinds newer than schema 1, by the client schema that brought their tables. A client
+ * not yet updated has nowhere to store them, so its pull leaves them out (and its schema
+ * upgrade pulls again from zero to fetch what it skipped); a PC that cannot update at once
+ * keeps syncing everything else meanwhile.
+ */
+export const KIND_SINCE_SCHEMA: Readonly<Record<string, number>> = {
+  'inspection-lot': 2,
+  'sampling-state': 2,
+  'packing-spec': 3,
+  carrier: 3,
+  serial: 3,
+};
+
+/** Whether a client at `schemaVersion` can store records of `kind`. */
+export function clientStoresKind(kind: string, schemaVersion: number): boolean {
+  return (KIND_SINCE_SCHEMA[kind] ?? 1) <= schemaVersion;
+}
 
 export const MAX_PUSH_MUTATIONS = 500;
 export const DEFAULT_PULL_PAGE = 2000;

@@ -8,3 +8,13 @@ export const WAREHOUSE_STORES_V2: Record<string, string> = {
   carton: 'id, orderId, batchId, shipmentId',
   scan: 'id, shipmentId',
 };
+
+/**
+ * Version 3: stored packing specs (found by model and customer), carriers, and the serial
+ * index (one row per serial packed, by carton, for tracing a serial to its carton and batch).
+ */
+export const WAREHOUSE_STORES_V3: Record<string, string> = {
+  'packing-spec': 'id, model, customerId',
+  carrier: 'id, name',
+  serial: 'id, cartonId',
+};
