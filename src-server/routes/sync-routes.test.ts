@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src-shared/ids';
 import type { PullResponse, PushResponse } from '../../src-shared/sync/protocol';
 import { verifyAudit } from '../audit/audit-log';
+import { nextVersion, putRecord } from '../db/sync-store';
 import { checkSchema } from './sync-routes';
 import { testEngine } from '../testing/test-database';
 import { databaseSnapshot, startTestServer, type TestServer } from '../testing/test-server';
@@ -34,12 +35,18 @@ describe(`sync push and pull (${testEngine()})`, () => {
       body: { clientId: who.clientId, schemaVersion, mutations },
     });
 
-  const pull = (who: typeof desk, cursor = 0, epoch: string | null = null, limit?: number) =>
+  const pull = (
+    who: typeof desk,
+    cursor = 0,
+    epoch: string | null = null,
+    limit?: number,
+    schemaVersion = 1,
+  ) =>
     server.request<PullResponse>('POST', '/api/sync/pull', {
       token: who.token,
       body: {
         clientId: who.clientId,
-        schemaVersion: 1,
+        schemaVersion,
         cursor,
         epoch,
         ackedSeq: 0,
@@ -377,5 +384,25 @@ describe(`sync push and pull (${testEngine()})`, () => {
   it('refuses the event stream without a session', async () => {
     const res = await server.request('GET', '/api/sync/events');
     expect(res.status).toBe(401);
+  });
+
+  it('leaves out of a pull the kinds an older client has no table for', async () => {
+    const lotId = uuidv7();
+    await server.db.transaction().execute(async (trx) => {
+      const version = await nextVersion(trx);
+      await putRecord(
+        trx,
+        { kind: 'inspection-lot', id: lotId, body: { id: lotId, state: 'open' }, updatedBy: 't' },
+        version,
+      );
+    });
+    const kindsAt = async (schemaVersion: number) => {
+      const res = await pull(quality, 0, null, undefined, schemaVersion);
+      expect(res.status).toBe(200);
+      return res.body.changes.filter((c) => c.id === lotId).map((c) => c.kind);
+    };
+    // Inspection lots came with client schema 2: a schema-1 client could not store one.
+    expect(await kindsAt(1)).toEqual([]);
+    expect(await kindsAt(2)).toEqual(['inspection-lot']);
   });
 });
