@@ -1,12 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './tests/support/chromium';
 
 /**
  * End-to-end tests drive the real renderer build in Debian's Chromium (never a downloaded
  * browser) against a real server process; each test file starts its own server on a free port
  * with a fresh data folder (tests/e2e/support/server.ts).
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'e2e-electron/**/*.spec.ts'],
@@ -22,16 +21,8 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_LAUNCH.executablePath,
+      args: [...CHROMIUM_LAUNCH.args],
     },
   },
 });

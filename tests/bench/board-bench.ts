@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { extname, join, resolve, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../support/chromium';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { fmt, withTeardown, type BenchModule, type BenchRow } from './bench-kit';
@@ -136,9 +137,8 @@ export async function runBoardBench(
     const { url, server } = await serve(outDir);
     teardown.defer('stop page server', () => new Promise((done) => server.close(done)));
     const browser: Browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      ...CHROMIUM_LAUNCH,
+      args: [...CHROMIUM_LAUNCH.args],
     });
     teardown.defer('close browser', () => browser.close());
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });

@@ -3,6 +3,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../support/chromium';
 import Fastify from 'fastify';
 import { build } from 'vite';
 import { fmt, ratio, withTeardown, type BenchModule, type BenchRow } from './bench-kit';
@@ -81,14 +82,8 @@ export const ordersBench: BenchModule = {
 
       log('launching Chromium');
       const browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-        ],
+        ...CHROMIUM_LAUNCH,
+        args: [...CHROMIUM_LAUNCH.args],
       });
       teardown.defer('close browser', () => browser.close());
       const page = await browser.newPage();

@@ -3,6 +3,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../support/chromium';
 import react from '@vitejs/plugin-react';
 import Fastify from 'fastify';
 import { build } from 'vite';
@@ -62,11 +63,7 @@ export async function runQualityBench(
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     teardown.defer('stop page server', () => app.close());
 
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, args: [...CHROMIUM_LAUNCH.args] });
     teardown.defer('close browser', () => browser.close());
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     page.on('pageerror', (e) => console.error(`quality bench page: ${e.message}`));
