@@ -1,5 +1,6 @@
-import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from './dialog-footer';
 import type { CreateUserRequest } from '../../../src-shared/api/auth';
 import { ROLES } from '../../../src-shared/roles';
 import type { CreateUserField, CreateUserFormState } from './use-create-user-form';
@@ -64,26 +65,13 @@ export function CreateUserDialog({ state }: { state: CreateUserFormState }) {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        {state.formError ? (
-          <Alert
-            type="error"
-            showIcon
-            title={state.formError}
-            role="alert"
-            className="admin__alert"
-          />
-        ) : null}
-        <Space className="dialog-actions">
-          <Button onClick={state.hide}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            htmlType="submit"
-            loading={state.submitting}
-            data-testid="create-user-submit"
-          >
-            {t('admin.createForm.submit')}
-          </Button>
-        </Space>
+        <DialogFooter
+          formError={state.formError}
+          submitting={state.submitting}
+          submitLabel={t('admin.createForm.submit')}
+          submitTestId="create-user-submit"
+          onCancel={state.hide}
+        />
       </Form>
     </Modal>
   );

@@ -1,5 +1,6 @@
-import { Alert, Button, Form, Input, Modal, Space } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from './dialog-footer';
 import type { ResetPasswordState } from './use-reset-password';
 
 export function ResetPasswordDialog({ state }: { state: ResetPasswordState }) {
@@ -29,26 +30,13 @@ export function ResetPasswordDialog({ state }: { state: ResetPasswordState }) {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        {state.formError ? (
-          <Alert
-            type="error"
-            showIcon
-            title={state.formError}
-            role="alert"
-            className="admin__alert"
-          />
-        ) : null}
-        <Space className="dialog-actions">
-          <Button onClick={state.cancel}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            htmlType="submit"
-            loading={state.submitting}
-            data-testid="reset-password-submit"
-          >
-            {t('admin.resetForm.submit')}
-          </Button>
-        </Space>
+        <DialogFooter
+          formError={state.formError}
+          submitting={state.submitting}
+          submitLabel={t('admin.resetForm.submit')}
+          submitTestId="reset-password-submit"
+          onCancel={state.cancel}
+        />
       </Form>
     </Modal>
   );
