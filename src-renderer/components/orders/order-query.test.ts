@@ -160,6 +160,17 @@ const CASES: [string, OrderFilter, OrderSort][] = [
     { search: '绿源', states: ['cancelled'] },
     { field: 'createdAt', direction: 'asc' },
   ],
+  // Every condition below names more than SMALL orders: counted by intersecting index keys.
+  [
+    'a broad state and a broad date range',
+    { states: ['accepted'], from: '2026-01-01', to: '2026-12-31' },
+    { field: 'createdAt', direction: 'desc' },
+  ],
+  [
+    'a broad state, a broad delivery range and a broad number search',
+    { states: ['accepted'], dateField: 'requestedDate', from: '2026-01-01', search: 'SO-2026' },
+    { field: 'requestedDate', direction: 'asc' },
+  ],
   [
     'nothing matches',
     { customerId: 'c-7', model: 'RARE-1', states: ['reviewed'] },

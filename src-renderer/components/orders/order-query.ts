@@ -379,7 +379,40 @@ export async function countOrders(db: UserDb, filter: OrderFilter): Promise<numb
       return rows.filter((o) => o !== undefined && test(o)).length;
     }
   }
-  return table.filter(test).count();
+  // No condition is selective alone: intersect the keys each indexed condition names (keys
+  // only, no order is read), then read only what is left when a text search must still look.
+  const keySets = await Promise.all(indexedConditions(table, f).map((c) => c.primaryKeys()));
+  if (keySets.length === 0) return table.filter(test).count();
+  keySets.sort((a, b) => a.length - b.length);
+  let left = keySets[0] as string[];
+  for (const other of keySets.slice(1)) {
+    const within = new Set(other as string[]);
+    left = left.filter((k) => within.has(k));
+  }
+  if (!f.search?.trim()) return left.length;
+  let counted = 0;
+  for (let i = 0; i < left.length; i += SMALL) {
+    const rows = (await table.bulkGet(left.slice(i, i + SMALL))) as (OrderRecord | undefined)[];
+    counted += rows.filter((o) => o !== undefined && test(o)).length;
+  }
+  return counted;
+}
+
+/**
+ * Each filter condition an index answers exactly, as the same test `matchesOrder` applies:
+ * any of the states, the customer, the model (multi-entry index), the channel, the date range.
+ */
+function indexedConditions(table: Orders, f: OrderFilter): Collection<StoredRecord, string>[] {
+  const out: Collection<StoredRecord, string>[] = [];
+  if (f.states && f.states.length > 0) out.push(table.where('state').anyOf([...f.states]));
+  if (f.customerId) out.push(table.where('customerId').equals(f.customerId));
+  if (f.model) out.push(table.where('models').equals(f.model));
+  if (f.channel) out.push(table.where('channel').equals(f.channel));
+  if (f.from || f.to) {
+    const field = f.dateField ?? 'createdAt';
+    out.push(table.where(field).between(f.from ?? '', f.to ? endOf(f.to) : '\uffff', true, true));
+  }
+  return out;
 }
 
 /** Every matching order in sort order, in chunks, for the Excel export. */
