@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health';
 import { portalRoutes } from './portal/portal-routes';
 import { installSync } from './sync/sync-plugin';
 import { installMailSender } from './mail/mail-sender';
+import { mailRoutes } from './routes/mail-routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -79,6 +80,7 @@ export function buildServer(config: Config, options: ServerOptions = {}): Fastif
   adminRoutes(app);
   installSync(app);
   portalRoutes(app);
+  mailRoutes(app);
   if (config.mail) installMailSender(app, db, config.mail);
   for (const plugin of options.plugins ?? []) {
     void app.register(async (instance) => {

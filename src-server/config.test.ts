@@ -61,6 +61,17 @@ describe('config', () => {
     expect(message).toMatch(/SESSION_TTL_HOURS/);
   });
 
+  it('reads mail retry timing, defaulting to 10 attempts from 30 s', () => {
+    const smtp = { SMTP_URL: 'smtp://127.0.0.1:2525' };
+    expect(loadConfig({ env: smtp }).mail).toMatchObject({ maxAttempts: 10, retryBaseMs: 30_000 });
+    expect(
+      loadConfig({ env: { ...smtp, MAIL_MAX_ATTEMPTS: '2', MAIL_RETRY_SECONDS: '0.5' } }).mail,
+    ).toMatchObject({ maxAttempts: 2, retryBaseMs: 500 });
+    expect(() => loadConfig({ env: { ...smtp, MAIL_MAX_ATTEMPTS: '0' } })).toThrow(
+      /MAIL_MAX_ATTEMPTS/,
+    );
+  });
+
   it('refuses unknown flags', () => {
     expect(() => loadConfig({ env: {}, argv: ['--prot', '1'] })).toThrow(ConfigError);
     expect(() => loadConfig({ env: {}, argv: ['--prot', '1'] })).toThrow(/Known flags/);

@@ -27,6 +27,8 @@ export interface Config {
   /** Origins allowed to call the API cross-origin: the desktop app, dev servers. */
   corsOrigins: string[];
   loginLimits: LoginLimits;
+  /** Requests a portal key (or, without one, an address) may make per minute. */
+  portalRequestsPerMinute: number;
   /** Outgoing mail over SMTP; without it notices stay queued in the database. */
   mail?: MailConfig;
 }
@@ -35,6 +37,10 @@ export interface MailConfig {
   /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 */
   smtpUrl: string;
   from: string;
+  /** Attempts before a mail is marked failed for someone to retry (default 10). */
+  maxAttempts?: number;
+  /** First retry delay, doubling up to an hour (default 30 s). */
+  retryBaseMs?: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -57,6 +63,7 @@ const rawSchema = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres://... connection URL')
     .optional(),
   SESSION_TTL_HOURS: positive(24 * 90).default(12),
+  ORDERLINE_PORTAL_RATE_LIMIT: int(1, 100_000).default(60),
   ORDERLINE_CLIENT_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ORDERLINE_BODY_LIMIT_BYTES: int(1024, 256 * 1024 * 1024).default(1024 * 1024),
@@ -76,6 +83,8 @@ const rawSchema = z.object({
     .regex(/^smtps?:\/\/\S+$/, 'must be an smtp://user:pass@host:587 or smtps://… URL')
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).default('OrderLine <orderline@localhost>'),
+  MAIL_MAX_ATTEMPTS: int(1, 100).default(10),
+  MAIL_RETRY_SECONDS: positive(3600).default(30),
 });
 type RawConfig = z.input<typeof rawSchema>;
 
@@ -140,7 +149,17 @@ export function loadConfig(sources: ConfigSources = {}): Config {
       maxFailuresPerUser: c.ORDERLINE_LOGIN_MAX_FAILURES_PER_USER,
       maxFailuresPerIp: c.ORDERLINE_LOGIN_MAX_FAILURES_PER_IP,
     },
-    ...(c.SMTP_URL ? { mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM } } : {}),
+    portalRequestsPerMinute: c.ORDERLINE_PORTAL_RATE_LIMIT,
+    ...(c.SMTP_URL
+      ? {
+          mail: {
+            smtpUrl: c.SMTP_URL,
+            from: c.MAIL_FROM,
+            maxAttempts: c.MAIL_MAX_ATTEMPTS,
+            retryBaseMs: Math.round(c.MAIL_RETRY_SECONDS * 1000),
+          },
+        }
+      : {}),
   };
 }
 

@@ -67,6 +67,8 @@ export interface DemoProduct {
   leadTimeDays: number;
   /** The variants the factory makes of the model; an order line names one. */
   specs: SpecOption[];
+  /** Each unit has a serial number, scanned when it is packed. */
+  serialized?: boolean;
 }
 
 export const DEMO_PRODUCTS: DemoProduct[] = [
@@ -214,6 +216,8 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     unit: 'pcs',
     moq: 50,
     leadTimeDays: 25,
+    // A pack carries its BMS's serial number, which the customer's warranty claims quote.
+    serialized: true,
     specs: [
       {
         code: '12V100',

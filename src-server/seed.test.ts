@@ -12,11 +12,17 @@ import {
   type DemoProduct,
 } from './demo-data';
 import { DEMO_INSPECTION_PLANS, DEMO_MATERIAL_LOTS } from './demo-quality';
+import { DEMO_CARRIERS } from './demo-warehouse';
+import { carrierSchema } from '../src-shared/warehouse/carrier';
 import { demoUsersNotice, isEmptyDatabase, seedDemoData } from './seed';
 import { testEngine } from './testing/test-database';
 import { startTestServer, type TestServer } from './testing/test-server';
 
 describe('demo data', () => {
+  it('has carriers the carrier editor would save as they are', () => {
+    for (const c of DEMO_CARRIERS) expect(carrierSchema.safeParse(c).success, c.name).toBe(true);
+  });
+
   it('has self-consistent products: Wh = V × rated Ah, UN numbers by chemistry', () => {
     expect(DEMO_PRODUCTS).toHaveLength(6);
     for (const p of DEMO_PRODUCTS) {
@@ -76,7 +82,8 @@ describe(`seeding (${testEngine()})`, () => {
       DEMO_CUSTOMERS.length +
       DEMO_PRODUCTION_LINES.length +
       DEMO_INSPECTION_PLANS.length +
-      DEMO_MATERIAL_LOTS.length;
+      DEMO_MATERIAL_LOTS.length +
+      DEMO_CARRIERS.length;
     expect(result).toEqual({ usersCreated: [...ROLES], recordsCreated: total });
     expect(await isEmptyDatabase(server.db)).toBe(false);
 

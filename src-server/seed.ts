@@ -11,6 +11,7 @@ import {
   DEMO_USERS,
 } from './demo-data';
 import { DEMO_INSPECTION_PLANS, DEMO_MATERIAL_LOTS } from './demo-quality';
+import { DEMO_CARRIERS } from './demo-warehouse';
 
 export interface SeedResult {
   usersCreated: string[];
@@ -46,6 +47,7 @@ export async function seedDemoData(
       body,
     })),
     ...DEMO_MATERIAL_LOTS.map((body) => ({ kind: 'material-lot' as const, id: body.id, body })),
+    ...DEMO_CARRIERS.map((body) => ({ kind: 'carrier' as const, id: body.id, body })),
   ];
 
   const recordsCreated = await db.transaction().execute(async (trx) => {

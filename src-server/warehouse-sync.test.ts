@@ -1,46 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../src-shared/ids';
 import type { PushResponse } from '../src-shared/sync/protocol';
 import { getRecord, nextVersion, putRecord } from './db/sync-store';
 import { DEMO_CUSTOMERS, DEMO_PASSWORD } from './demo-data';
 import { seedDemoData } from './seed';
+import { startSmtpReceiver, type ReceivedMail } from './testing/smtp-receiver';
 import { testEngine } from './testing/test-database';
 import { startTestServer, type TestServer } from './testing/test-server';
 
-interface Received {
-  to: string[];
-  data: string;
-}
-
-/** A real SMTP receiver on loopback: what the server sends is what a mail server would get. */
-async function startSmtp(): Promise<{ port: number; mails: Received[]; close(): Promise<void> }> {
-  const mails: Received[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onAuth: (_auth, _session, done) => done(null, { user: 'orderline' }),
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data: Buffer.concat(chunks).toString('utf8'),
-        });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  if (!address || typeof address === 'string') throw new Error('no SMTP address');
-  return {
-    port: address.port,
-    mails,
-    close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
-  };
+/** The real SMTP receiver on loopback, with AUTH: the server sends with credentials. */
+async function startSmtp() {
+  const mails: ReceivedMail[] = [];
+  const receiver = await startSmtpReceiver(mails, 0, { auth: true });
+  return { ...receiver, mails };
 }
 
 const released = {

@@ -70,6 +70,8 @@ export const ACTIONS = [
   'shipment.create',
   'shipment.scan',
   'shipment.confirm',
+  // The outgoing-mail screen: see notices that failed to send and send them again.
+  'mail.manage',
   'invoice.issue',
   'payment.record',
   'credit.hold',
@@ -131,6 +133,8 @@ export const ACTION_WRITES = {
   // A scan adds to its shipment's counts; confirming stamps the cartons and ships the order.
   'shipment.scan': ['scan', 'carton', 'shipment'],
   'shipment.confirm': ['shipment', 'carton', 'order'],
+  // The mail queue is server-side only, no synced record.
+  'mail.manage': [],
   'invoice.issue': ['invoice'],
   'payment.record': ['payment', 'invoice'],
   'credit.hold': ['customer'],
@@ -308,6 +312,7 @@ export const PERMISSIONS = {
       'shipment.create',
       'shipment.scan',
       'shipment.confirm',
+      'mail.manage',
     ],
   },
   finance: {

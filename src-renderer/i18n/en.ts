@@ -118,6 +118,9 @@ export const en = {
       'shipment-create': 'New shipment',
       'shipment-scan': 'Carton scanned into a shipment',
       'shipment-confirm': 'Shipment confirmed',
+      'carrier-save': 'Carrier saved',
+      'packingSpec-save': 'Packing spec saved',
+      'packingSpec-remove': 'Packing spec removed',
       'notice-dismiss': 'Notice read',
       unknown: 'Change "{{name}}"',
     },
@@ -151,8 +154,14 @@ export const en = {
         'Too many: carton {{carton}} holds {{quantity}} of {{model}}, only {{remaining}} still to ship.',
       'not-released': 'Batch {{batch}} is not released by quality ({{reason}}).',
       'shipment-confirmed': 'This shipment is already confirmed.',
+      'serial-already-packed': 'Serial number {{serial}} is already packed in carton {{carton}}.',
       'scan-incomplete':
         'Scanned does not match what is to ship: {{model}} {{scanned}} of {{quantity}}.',
+      'invalid-tracking-number':
+        'Tracking number {{trackingNumber}} does not look like a {{carrier}} number.',
+      'carrier-unavailable': '{{carrier}} is inactive or does not serve this mode of transport.',
+      'customer-credit-hold':
+        'Customer {{customer}} is on credit hold: finance must release it before the goods leave.',
       unknown: 'Refused ({{code}}).',
     },
   },
@@ -293,11 +302,13 @@ export const en = {
     'invalid-api-key': 'A valid portal API key is needed.',
     'portal-name-taken': 'A portal with this name already exists.',
     'unknown-customer': 'No customer with this code.',
+    'mail-not-retryable': 'This mail is already sent or being sent.',
   } satisfies Record<ApiErrorCode | 'network-error', string>,
   validation: {
     required: 'Required',
     tooShort: 'At least {{min}} characters',
     tooLong: 'At most {{max}} characters',
+    atLeast: 'At least {{min}}',
     usernameFormat:
       'Lower-case letters, digits, dot, dash and underscore; start with a letter or digit',
     invalid: 'Not a valid value',

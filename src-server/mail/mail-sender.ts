@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { MailConfig } from '../config';
 import type { Db } from '../db/database';
-import { claimDue, markFailed, markSent } from './mail-queue';
+import { claimDue, DEFAULT_RETRY, markFailed, markSent } from './mail-queue';
 
 /**
  * Sends queued mail over SMTP from inside the server process. It holds nothing another
@@ -23,6 +23,10 @@ export function startMailSender(
 ): MailSender {
   const transport = nodemailer.createTransport(config.smtpUrl);
   const now = options.now ?? (() => new Date());
+  const policy = {
+    maxAttempts: config.maxAttempts ?? DEFAULT_RETRY.maxAttempts,
+    retryBaseMs: config.retryBaseMs ?? DEFAULT_RETRY.retryBaseMs,
+  };
   let running: Promise<number> | null = null;
   let stopped = false;
 
@@ -41,7 +45,7 @@ export function startMailSender(
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log.warn({ mailId: mail.id, attempts: mail.attempts, err: message }, 'mail not sent');
-        await markFailed(db, mail, message, now());
+        await markFailed(db, mail, message, now(), policy);
       }
     }
     return sent;

@@ -1,4 +1,5 @@
 import type { StoredRecord } from '../../src-shared/sync/mutation';
+import { trackingLink, type CarrierRecord } from '../../src-shared/warehouse/carrier';
 import type { ShipmentRecord } from '../../src-shared/warehouse/shipment-record';
 
 /**
@@ -9,7 +10,11 @@ export function shipmentNotice(
   shipment: ShipmentRecord,
   order: StoredRecord | null,
   customer: StoredRecord | null,
+  carrier: CarrierRecord | null = null,
 ): { subject: string; text: string } {
+  const link = shipment.trackingNumber
+    ? trackingLink(carrier ?? undefined, shipment.trackingNumber)
+    : undefined;
   const orderNumber = shipment.orderNumber ?? (order?.number as string | undefined) ?? '';
   const customerRef = order?.customerRef as string | undefined;
   const name = customer?.name as { zh?: string; en?: string } | undefined;
@@ -23,12 +28,14 @@ export function shipmentNotice(
     `发货单：${shipment.number}`,
     `承运商：${shipment.carrier ?? ''}`,
     `运单号：${shipment.trackingNumber ?? ''}`,
+    ...(link ? [`跟踪：${link}`] : []),
     '',
     `Dear ${name?.en ?? 'customer'},`,
     `your order ${orderNumber}${customerRef ? ` (your reference ${customerRef})` : ''} has shipped.`,
     `Shipment: ${shipment.number}`,
     `Carrier: ${shipment.carrier ?? ''}`,
     `Tracking number: ${shipment.trackingNumber ?? ''}`,
+    ...(link ? [`Track it: ${link}`] : []),
     '',
     'Contents / 货物:',
     ...lines,

@@ -37,6 +37,8 @@ describe(`access control on every route (${testEngine()})`, () => {
       'POST /api/admin/users/:id/password': 'user.manage',
       'POST /api/admin/users/:id/disabled': 'user.manage',
       'GET /api/admin/audit/verify': 'audit.verify',
+      'GET /api/mail': 'mail.manage',
+      'POST /api/mail/:id/retry': 'mail.manage',
     });
   });
 

@@ -11,6 +11,7 @@ import {
   resetPasswordRequest,
   setDisabledRequest,
 } from '../../src-shared/api/auth';
+import { retryMailRequest } from '../../src-shared/api/mail';
 import { portalOrderRequest } from '../../src-shared/api/portal';
 import { createPortalKey } from '../portal/portal-keys';
 import { testEngine } from '../testing/test-database';
@@ -268,6 +269,14 @@ describe(`malformed bodies on every write route (${testEngine()})`, () => {
       token: () => tokens.devices,
       schema: pullRequest,
       valid: { clientId: randomUUID(), schemaVersion: 1, cursor: 0, epoch: null, ackedSeq: 0 },
+    },
+    {
+      // A mail that does not exist: a valid body would answer 404 and change nothing.
+      name: 'POST /api/mail/:id/retry',
+      path: () => `/api/mail/${targetId}/retry`,
+      token: () => tokens.admin,
+      schema: retryMailRequest,
+      valid: {},
     },
   ];
 

@@ -32,6 +32,8 @@ export const API_ERROR_CODES = [
   'portal-name-taken',
   /** A portal order for a customer code the customer list does not have. */
   'unknown-customer',
+  /** A mail retried that is already sent or being sent right now (issue 8). */
+  'mail-not-retryable',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

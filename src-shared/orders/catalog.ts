@@ -137,6 +137,8 @@ export const productSchema = z
     specs: z.array(specOptionSchema).min(1).max(50),
     /** A model no longer sold stays for old orders but fails the review of new ones. */
     discontinued: z.boolean().optional(),
+    /** Each unit carries a serial number, entered (scanned) when it is packed. */
+    serialized: z.boolean().optional(),
   })
   .strict()
   .refine((p) => Math.abs(p.energyWh - p.nominalVoltageV * p.ratedCapacityAh) < 0.01, {
@@ -221,7 +223,10 @@ export function customerLabel(
  * the editor opened it (`baseVersion`): two people editing one product's figures must not
  * silently mix them.
  */
-function checkBase(existing: StoredRecord | undefined, baseVersion: number | undefined): void {
+export function checkBase(
+  existing: StoredRecord | undefined,
+  baseVersion: number | undefined,
+): void {
   if (!existing) return;
   if (baseVersion === undefined) throw new Refusal('already-exists', { id: existing.id });
   if ((existing._v ?? 0) > baseVersion) {

@@ -91,6 +91,12 @@ export const REFUSAL_CODES = [
   'not-released',
   'shipment-confirmed',
   'scan-incomplete',
+  // serial numbers at packing (issue 8)
+  'serial-already-packed',
+  // carriers and credit hold at confirmation (issue 8)
+  'invalid-tracking-number',
+  'carrier-unavailable',
+  'customer-credit-hold',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -22,6 +22,21 @@ describe('packing specs', () => {
     expect(packingSpecFor({ code: 'X' }, undefined)).toBeUndefined();
   });
 
+  it('takes a stored spec for the format before the factory default, the model one before both', () => {
+    const format = (id: string, customerId?: string): PackingSpec => ({
+      ...own,
+      id,
+      model: undefined,
+      format: '18650',
+      ...(customerId ? { customerId } : { customerId: undefined }),
+    });
+    const stored = [format('cyl-all'), format('cyl-c2', 'c-2'), own];
+    expect(packingSpecFor(cell, 'c-1', stored)?.id).toBe('lvyuan-cells');
+    expect(packingSpecFor(cell, 'c-2', stored)?.id).toBe('cyl-c2');
+    expect(packingSpecFor(cell, 'c-3', stored)?.id).toBe('cyl-all');
+    expect(packingSpecFor({ code: 'X', format: '21700' }, 'c-2', stored)?.id).toBe('default-21700');
+  });
+
   it('lists recyclable materials first', () => {
     const spec = packingSpecFor(cell, 'c-1', [own])!;
     expect(spec.materials.map((m) => m.recyclable)).toEqual([true, false]);

@@ -18,6 +18,7 @@ export interface PackingSpec {
   unitsPerCarton: number;
   cartonsPerPallet: number;
   materials: PackingMaterial[];
+  note?: string;
 }
 
 const CARTON: PackingMaterial = {
@@ -93,15 +94,25 @@ export function preferRecyclable(materials: readonly PackingMaterial[]): Packing
   return [...materials.filter((m) => m.recyclable), ...materials.filter((m) => !m.recyclable)];
 }
 
-/** The spec that applies: the customer's for the model, else any for the model, else the format default. */
+/**
+ * The spec that applies: the customer's for the model, else the general one for the model, else
+ * the customer's for the format, the stored one for the format, the factory default for it.
+ */
 export function packingSpecFor(
   product: { code: string; format?: string },
   customerId: string | undefined,
   specs: readonly PackingSpec[] = [],
 ): PackingSpec | undefined {
+  const mine = (s: PackingSpec) => s.customerId !== undefined && s.customerId === customerId;
+  const forModel = specs.filter((s) => s.model === product.code);
+  const forFormat = product.format
+    ? specs.filter((s) => !s.model && s.format === product.format)
+    : [];
   const found =
-    specs.find((s) => s.model === product.code && s.customerId && s.customerId === customerId) ??
-    specs.find((s) => s.model === product.code && !s.customerId) ??
+    forModel.find(mine) ??
+    forModel.find((s) => !s.customerId) ??
+    forFormat.find(mine) ??
+    forFormat.find((s) => !s.customerId) ??
     DEFAULT_PACKING_SPECS.find((s) => s.format === product.format);
   return found ? { ...found, materials: preferRecyclable(found.materials) } : undefined;
 }

@@ -3,8 +3,11 @@ import type { OrderHistoryEntry, OrderRecord } from '../orders/order-record';
 import { canTransition, type OrderState } from '../orders/order-state';
 import { releaseGate } from '../quality/release-gate';
 import { defineMutation, Refusal, type MutationContext, type MutatorTx } from '../sync/mutation';
+import { CARRIER_MUTATIONS, checkTrackingNumber, type CarrierRecord } from './carrier';
 import { TRANSPORT_MODES } from './dangerous-goods';
+import { PACKING_SPEC_MUTATIONS } from './packing-spec-mutations';
 import { checkComplete, checkScan } from './scan-check';
+import { claimSerials } from './serials';
 import {
   scanIndexId,
   scanRecordId,
@@ -72,8 +75,14 @@ export const packCarton = defineMutation({
       kind: z.enum(['carton', 'pallet']).default('carton'),
       batchId: z.string().min(1).max(100),
       quantity: z.number().int().positive().max(1_000_000),
-      serials: z.array(z.string().trim().min(1).max(60)).max(10_000).optional(),
-      packingSpecId: z.string().max(100).optional(),
+      /** One per unit, where the product is serialized: scanned from each unit's label. */
+      serials: z.array(cartonCode).max(10_000).optional(),
+      packingSpecId: z.string().max(200).optional(),
+      /**
+       * The product packed: the mutator reads only by id and a batch names its model by code,
+       * so the PC says which product record it is, to check whether it needs serials.
+       */
+      productId: z.string().min(1).max(100).optional(),
     })
     .strict(),
   async run(tx, args, ctx) {
@@ -87,8 +96,23 @@ export const packCarton = defineMutation({
       });
     }
     if (typeof batch.model !== 'string') throw new Refusal('not-found', { kind: 'batch' });
-    if (args.serials && args.serials.length !== args.quantity) {
+    const product = args.productId
+      ? await must<{ id: string; code?: string; serialized?: boolean }>(
+          tx,
+          'product',
+          args.productId,
+        )
+      : undefined;
+    if (product && product.code !== batch.model) {
+      throw new Refusal('wrong-model', { model: product.code ?? args.productId ?? '' });
+    }
+    if (product?.serialized && !args.serials) {
       throw new Refusal('invalid-args', { path: 'serials', message: 'one serial per unit' });
+    }
+    if (args.serials) {
+      const { code: id, quantity } = args;
+      const carton = { id, batchId: batch.id, model: batch.model, quantity };
+      await claimSerials(tx, args.serials, carton, ctx.userId, ctx.now);
     }
     const carton: CartonRecord = {
       id: args.code,
@@ -130,12 +154,20 @@ export const createShipment = defineMutation({
         .min(1)
         .max(500),
       carrier: z.string().trim().max(100).optional(),
+      /** A carrier from the list; its name is taken from the record, not from `carrier`. */
+      carrierId: z.string().min(1).max(100).optional(),
       mode: z.enum(TRANSPORT_MODES),
       plannedDate: z.iso.date().optional(),
     })
     .strict(),
   async run(tx, args, ctx) {
     if (await tx.get('shipment', args.id)) throw new Refusal('already-exists', { id: args.id });
+    const carrier = args.carrierId
+      ? await must<CarrierRecord>(tx, 'carrier', args.carrierId)
+      : undefined;
+    if (carrier && (!carrier.active || !carrier.modes.includes(args.mode))) {
+      throw new Refusal('carrier-unavailable', { carrier: carrier.name, mode: args.mode });
+    }
     const order = await must<OrderRecord>(tx, 'order', args.orderId);
     if (!SHIPPABLE_FROM.includes(order.state)) {
       throw new Refusal('illegal-transition', { from: order.state, to: 'partly_shipped' });
@@ -166,7 +198,11 @@ export const createShipment = defineMutation({
       ...(order.customerId ? { customerId: order.customerId } : {}),
       lines: args.lines.map((l) => ({ ...l, scanned: 0 })),
       cartonCount: 0,
-      ...(args.carrier ? { carrier: args.carrier } : {}),
+      ...(carrier
+        ? { carrier: carrier.name, carrierId: carrier.id }
+        : args.carrier
+          ? { carrier: args.carrier }
+          : {}),
       mode: args.mode,
       ...(args.plannedDate ? { plannedDate: args.plannedDate } : {}),
       state: 'open',
@@ -350,6 +386,8 @@ export const confirmShipment = defineMutation({
     .object({
       shipmentId: z.string().min(1).max(100),
       carrier: z.string().trim().min(1).max(100),
+      /** A carrier from the list: the tracking number must fit its pattern. */
+      carrierId: z.string().min(1).max(100).optional(),
       trackingNumber: z.string().trim().min(1).max(100),
     })
     .strict(),
@@ -360,6 +398,27 @@ export const confirmShipment = defineMutation({
     }
     const complete = checkComplete(shipment.lines);
     if (!complete.ok) throw new Refusal(complete.problem, complete.params);
+    // Finance holds the customer's shipments (catalog.ts): the goods stay until it lifts it.
+    const customer = shipment.customerId
+      ? await tx.get<{ id: string; creditHold?: boolean; code?: string }>(
+          'customer',
+          shipment.customerId,
+        )
+      : undefined;
+    if (customer?.creditHold === true) {
+      throw new Refusal('customer-credit-hold', { customer: customer.code ?? customer.id });
+    }
+    // The carrier chosen when the shipment was opened still counts when the name is the same.
+    const carrierId =
+      args.carrierId ?? (args.carrier === shipment.carrier ? shipment.carrierId : undefined);
+    const carrier = carrierId ? await must<CarrierRecord>(tx, 'carrier', carrierId) : undefined;
+    const carrierName = carrier?.name ?? args.carrier;
+    if (!checkTrackingNumber(carrier, args.trackingNumber).ok) {
+      throw new Refusal('invalid-tracking-number', {
+        carrier: carrierName,
+        trackingNumber: args.trackingNumber,
+      });
+    }
     const cartons: CartonRecord[] = [];
     for (let i = 0; i < shipment.cartonCount; i++) {
       const index = await must<ScanIndexRecord>(tx, 'scan', scanIndexId(shipment.id, i));
@@ -386,7 +445,7 @@ export const confirmShipment = defineMutation({
       clientId: ctx.clientId,
       clientTime: ctx.clientTime,
       at: ctx.now,
-      reason: `${shipment.number} ${args.carrier} ${args.trackingNumber}`,
+      reason: `${shipment.number} ${carrierName} ${args.trackingNumber}`,
     };
     for (const carton of cartons) {
       await tx.put('carton', { ...carton, shipmentId: shipment.id });
@@ -397,10 +456,12 @@ export const confirmShipment = defineMutation({
       shipped,
       history: [...(order.history ?? []), entry],
     });
+    const { carrierId: _chosen, ...unchanged } = shipment;
     await tx.put('shipment', {
-      ...shipment,
+      ...unchanged,
       state: 'confirmed',
-      carrier: args.carrier,
+      carrier: carrierName,
+      ...(carrier ? { carrierId: carrier.id } : {}),
       trackingNumber: args.trackingNumber,
       confirmedBy: ctx.userId,
       confirmedAt: ctx.now,
@@ -409,9 +470,11 @@ export const confirmShipment = defineMutation({
 });
 
 export const WAREHOUSE_MUTATIONS = [
+  ...PACKING_SPEC_MUTATIONS,
   packCarton,
   buildPallet,
   createShipment,
   scanCarton,
   confirmShipment,
+  ...CARRIER_MUTATIONS,
 ];

@@ -31,7 +31,10 @@ export interface ShipmentRecord extends StoredRecord {
    * here: a 5,000-carton shipment would otherwise be rewritten whole on every scan.
    */
   cartonCount: number;
+  /** The carrier's name as chosen, kept so documents read it without the carrier record. */
   carrier?: string;
+  /** The carrier record (when chosen from the list), whose pattern checks the tracking number. */
+  carrierId?: string;
   mode: TransportMode;
   plannedDate?: string;
   state: ShipmentState;

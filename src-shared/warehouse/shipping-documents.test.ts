@@ -38,6 +38,45 @@ const products = [
 ] as const;
 
 describe('shipping documents', () => {
+  it('lists the serials per carton and the materials of the specs used, once each, recyclable first', () => {
+    const stored = {
+      id: 'PACK@c-1',
+      model: 'PACK',
+      unitsPerCarton: 2,
+      cartonsPerPallet: 8,
+      materials: [
+        { name: { zh: 'EPE 珍珠棉', en: 'EPE foam' }, recyclable: false },
+        { name: { zh: '纸浆模塑隔板', en: 'Moulded pulp tray' }, recyclable: true },
+      ],
+    };
+    const packed = (code: string, packingSpecId?: string, serials?: string[]) => ({
+      ...carton(code, 'CELL', 2),
+      ...(packingSpecId ? { packingSpecId } : {}),
+      ...(serials ? { serials } : {}),
+    });
+    const doc = shippingDocument(
+      shipment,
+      [
+        packed('P1', 'PACK@c-1', ['SN-1', 'SN-2']),
+        packed('P2', 'default-pack'),
+        packed('P3', 'PACK@c-1'),
+        packed('P4'),
+      ],
+      products,
+      [stored],
+    );
+    expect(doc.cartons[0]!.serials).toEqual(['SN-1', 'SN-2']);
+    expect(doc.cartons[1]!.serials).toBeUndefined();
+    expect(doc.materials.map((m) => [m.name.en, m.recyclable])).toEqual([
+      ['Moulded pulp tray', true],
+      ['Corrugated carton', true],
+      ['Heat-treated wooden pallet', true],
+      ['EPE foam', false],
+      ['Stretch film', false],
+    ]);
+    expect(shippingDocument(shipment, [carton('C1', 'CELL', 1)], products).materials).toEqual([]);
+  });
+
   it('lists every carton and totals, and names the dangerous goods by UN number with package counts', () => {
     const doc = shippingDocument(
       shipment,

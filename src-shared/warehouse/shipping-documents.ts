@@ -1,5 +1,11 @@
 import { classifyPackage, unitOfFormat, type DgClassification } from './dangerous-goods';
 import type { LabelProduct } from './label-content';
+import {
+  DEFAULT_PACKING_SPECS,
+  preferRecyclable,
+  type PackingMaterial,
+  type PackingSpec,
+} from './packing-spec';
 import type { CartonRecord, ShipmentRecord } from './shipment-record';
 
 /**
@@ -23,7 +29,9 @@ export interface ShippingDocument {
   carrier?: string;
   trackingNumber?: string;
   mode: ShipmentRecord['mode'];
-  cartons: { code: string; model: string; quantity: number; batch: string }[];
+  cartons: { code: string; model: string; quantity: number; batch: string; serials?: string[] }[];
+  /** The materials of the packing specs the cartons were packed by, recyclable first. */
+  materials: PackingMaterial[];
   lines: { model: string; quantity: number; cartons: number }[];
   totalCartons: number;
   totalUnits: number;
@@ -34,6 +42,8 @@ export function shippingDocument(
   shipment: ShipmentRecord,
   cartons: readonly CartonRecord[],
   products: readonly LabelProduct[],
+  /** The stored packing specs; the factory defaults are known here. */
+  specs: readonly PackingSpec[] = [],
 ): ShippingDocument {
   const byCode = new Map(products.map((p) => [p.code, p]));
   const lines = shipment.lines.map((l) => ({
@@ -77,10 +87,27 @@ export function shippingDocument(
       model: c.model,
       quantity: c.quantity,
       batch: c.batchNumber ?? c.batchId,
+      ...(c.serials?.length ? { serials: c.serials } : {}),
     })),
+    materials: materialsOf(cartons, specs),
     lines,
     totalCartons: cartons.length,
     totalUnits: cartons.reduce((sum, c) => sum + c.quantity, 0),
     dangerousGoods: [...dg.values()],
   };
+}
+
+/** Each material of the specs used, once (by its names), recyclable first. */
+function materialsOf(
+  cartons: readonly CartonRecord[],
+  specs: readonly PackingSpec[],
+): PackingMaterial[] {
+  const byId = new Map([...DEFAULT_PACKING_SPECS, ...specs].map((s) => [s.id, s]));
+  const used = new Map<string, PackingMaterial>();
+  for (const id of new Set(cartons.map((c) => c.packingSpecId))) {
+    for (const m of (id && byId.get(id)?.materials) || []) {
+      used.set(`${m.name.zh}\u0000${m.name.en}`, m);
+    }
+  }
+  return preferRecyclable([...used.values()]);
 }

@@ -1,12 +1,17 @@
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { SMTPServer } from 'smtp-server';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { AppShell } from '../../src-renderer/components/app-shell.page';
 import { WarehouseScreen } from '../../src-renderer/features/warehouse/warehouse.page';
 import { uuidv7 } from '../../src-shared/ids';
-import { openDatabase } from '../../src-server/db/database';
-import { nextVersion, putRecord } from '../../src-server/db/sync-store';
+import { parseBracketed, type Gs1Element } from '../../src-shared/warehouse/gs1';
+import { parseQrPayload, parseScannedCode } from '../../src-shared/warehouse/scanned-code';
 import { DEMO_CUSTOMERS } from '../../src-server/demo-data';
+import {
+  startSmtpReceiver,
+  type ReceivedMail,
+  type SmtpReceiver,
+} from '../../src-server/testing/smtp-receiver';
+import { pdfBarcodes, pdfPages } from './support/pdf';
+import { packedCarton, readyToShipOrder, releasedBatch, seedRecords } from './support/seed-records';
 import { DEMO_PASSWORD, useServer } from './support/server';
 
 /**
@@ -14,35 +19,20 @@ import { DEMO_PASSWORD, useServer } from './support/server';
  * opens a shipment for the order and scans it — one carton of another order (refused), one
  * duplicate (refused), the rest right — and confirms it with a tracking number, all offline.
  * Back online it syncs, and the customer's shipment notice with that number arrives at a real
- * SMTP receiver on loopback. The label document is rendered to PDF and checked for model,
- * quantity and barcode content.
+ * SMTP receiver on loopback. The carton and pallet labels are printed to PDF and the PDF read
+ * back: its text for model and quantity, its pixels for what the barcodes carry; the first
+ * carton is then scanned by its QR code as decoded from that PDF.
  */
 
-const mails: { to: string[]; data: string }[] = [];
-let smtp: SMTPServer | undefined;
+const mails: ReceivedMail[] = [];
+let smtp: SmtpReceiver | undefined;
 let smtpPort = 0;
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data: Buffer.concat(chunks).toString('utf8'),
-        });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp!.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  smtpPort = typeof address === 'object' && address ? address.port : 0;
+  smtp = await startSmtpReceiver(mails);
+  smtpPort = smtp.port;
 });
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
 const server = useServer(() => ({
@@ -52,71 +42,99 @@ test.use({ locale: 'en-US' });
 
 const MODEL = 'PACK-LFP-12V100';
 const customer = DEMO_CUSTOMERS[0]!;
-const released = {
-  lots: [{ id: 'lot-e2e', stage: 'final', attempt: 1, state: 'closed', verdict: 'accepted' }],
-  ncrs: [],
-};
-
 /**
  * The order and batches as the order, planning and quality screens leave them (ready to ship,
  * final inspection passed), written into the server's database: those screens have their own
  * end-to-end tests.
  */
 async function seed(): Promise<void> {
-  const db = openDatabase({ engine: 'sqlite', file: join(server.dataDir, 'orderline.sqlite') });
-  try {
-    await db.transaction().execute(async (trx) => {
-      const version = await nextVersion(trx);
-      const put = (kind: string, body: { id: string; [field: string]: unknown }) =>
-        putRecord(trx, { kind, id: body.id, body, updatedBy: 'e2e' }, version);
-      const order = (id: string, number: string) => ({
-        id,
-        number,
-        numberProvisional: false,
-        customerId: customer.id,
-        customerCode: customer.code,
-        customerName: customer.name,
-        channel: 'email',
-        state: 'ready_to_ship',
-        lines: [{ model: MODEL, quantity: 6 }],
-        history: [],
-        createdBy: 'e2e',
-        createdAt: new Date().toISOString(),
-      });
-      await put('order', order(ORDER_ID, 'SO-2026-000501'));
-      await put('order', order(OTHER_ORDER_ID, 'SO-2026-000502'));
-      await put('batch', {
-        id: uuidv7(),
-        number: 'B-2026-000501',
-        model: MODEL,
-        quantity: 6,
-        orderId: ORDER_ID,
-        lineId: 'P1-PACK',
-        start: '2026-11-20T06:00:00.000Z',
-        end: '2026-11-20T14:00:00.000Z',
-        sequence: 1,
-        state: 'done',
-        quality: released,
-      });
-      await put('carton', {
-        id: 'B-2026-000502-C0001',
-        code: 'B-2026-000502-C0001',
-        kind: 'carton',
-        batchId: 'other-batch',
-        batchNumber: 'B-2026-000502',
-        orderId: OTHER_ORDER_ID,
-        model: MODEL,
-        quantity: 2,
-        packedBy: 'e2e',
-        packedAt: new Date().toISOString(),
-      });
-    });
-  } finally {
-    await db.destroy();
-  }
+  const order = (id: string, number: string) =>
+    readyToShipOrder({ id, number, customer, model: MODEL, quantity: 6 });
+  await seedRecords(server.dataDir, [
+    order(ORDER_ID, 'SO-2026-000501'),
+    order(OTHER_ORDER_ID, 'SO-2026-000502'),
+    releasedBatch({ number: 'B-2026-000501', orderId: ORDER_ID, model: MODEL, quantity: 6 }),
+    packedCarton({
+      code: 'B-2026-000502-C0001',
+      batchId: 'other-batch',
+      batchNumber: 'B-2026-000502',
+      orderId: OTHER_ORDER_ID,
+      model: MODEL,
+      quantity: 2,
+    }),
+  ]);
 }
 const ORDER_ID = uuidv7();
 const OTHER_ORDER_ID = uuidv7();
+
+/**
+ * A label as the desktop app saves it: the desktop's printToPdf (Electron's printToPDF of the
+ * label document) cannot run here, so Chromium's page.pdf() prints the same HTML at the same
+ * 100 × 100 mm. The PDF is then read back as text and as pixels.
+ */
+async function printLabelPdf(context: BrowserContext, html: string): Promise<Buffer> {
+  const labelPage = await context.newPage();
+  try {
+    await labelPage.setContent(html);
+    return await labelPage.pdf({ width: '100mm', height: '100mm', printBackground: true });
+  } finally {
+    await labelPage.close();
+  }
+}
+
+/**
+ * The label PDF names model and quantity, prints each barcode's text, keeps the
+ * dangerous-goods marks, and its bars (decoded from the rendered page) carry the code in
+ * Code 128, the GS1 fields in GS1-128 and the OL1 payload in the QR code. Answers what a
+ * scanner reads off the QR code.
+ */
+async function expectLabelPdf(
+  context: BrowserContext,
+  html: string,
+  want: { code: string; kind: 'carton' | 'pallet'; quantity: number; gs1: Gs1Element[] },
+): Promise<string> {
+  return await test.step(`${want.kind} label ${want.code}: PDF printed by page.pdf() (stand-in for the desktop's printToPdf) and read back`, async () => {
+    const pdf = await printLabelPdf(context, html);
+    const pages = await pdfPages(pdf);
+    expect(pages, 'one label, one page').toHaveLength(1);
+    const [page] = pages;
+    expect(page!.widthMm).toBeCloseTo(100, 0);
+    expect(page!.heightMm).toBeCloseTo(100, 0);
+    const text = page!.text.replace(/\s+/g, ' ');
+    expect(text).toContain(MODEL);
+    expect(text).toContain(`Quantity`);
+    expect(text).toContain(`${want.quantity} pcs`);
+    expect(text).toContain(want.kind === 'pallet' ? `Pallet` : 'Carton');
+    // The 12 V pack is 1,280 Wh: class 9A and its UN number stay on the label.
+    expect(text).toContain('UN3480');
+    expect(text).toContain('Class 9A');
+
+    const { barcodes } = await pdfBarcodes(pdf);
+    const code128 = barcodes.filter((b) => b.symbologyIdentifier === ']C0');
+    const gs1 = barcodes.filter((b) => b.symbologyIdentifier === ']C1');
+    const qr = barcodes.filter((b) => b.format === 'QRCode');
+    expect(code128.map((b) => b.text)).toEqual([want.code]);
+    expect(gs1.length).toBeGreaterThan(0);
+    expect(gs1.flatMap((b) => parseBracketed(b.text) ?? [])).toEqual(want.gs1);
+    expect(qr).toHaveLength(1);
+    expect(parseQrPayload(qr[0]!.text)).toMatchObject({
+      code: want.code,
+      kind: want.kind,
+      model: MODEL,
+      quantity: want.quantity,
+      batch: 'B-2026-000501',
+    });
+    // Each barcode's text is printed under it, and the PDF's text says so.
+    for (const b of [...code128, ...gs1]) expect(text).toContain(b.text);
+    // What a scanner sends from each symbol (GS1 with its GS separators) leads the scan
+    // station to the code, except GS1 symbols holding no code field.
+    for (const b of [...code128, ...gs1, ...qr]) {
+      const holdsCode = !b.text.startsWith('(') || b.text.includes('(91)');
+      if (holdsCode) expect(parseScannedCode(b.scanned).code).toBe(want.code);
+    }
+    return qr[0]!.scanned;
+  });
+}
 
 test('a shipment is scanned with a wrong and a duplicate carton refused, confirmed, and the customer mailed', async ({
   browser,
@@ -134,29 +152,44 @@ test('a shipment is scanned with a wrong and a duplicate carton refused, confirm
   await shell.goToDepartment('warehouse');
   const wh = new WarehouseScreen(page);
 
-  await wh.pack('B-2026-000501', 2, 3);
+  // The pack is serialized: each unit's serial is scanned in as it goes into a carton.
+  const serials = [1, 2, 3, 4, 5, 6].map((n) => `LFP12-${String(n).padStart(6, '0')}`);
+  await wh.pack('B-2026-000501', 2, 3, serials);
   const label = await wh.labelHtml('B-2026-000501-C0001');
   expect(label).toContain(`data-model="${MODEL}"`);
   expect(label).toContain('data-quantity="2"');
   expect(label).toContain('data-barcode="B-2026-000501-C0001"');
-  // The label rendered to PDF, as the desktop shell's printToPdf does with the same document.
-  const labelPage = await context.newPage();
-  await labelPage.setContent(label);
-  await expect(labelPage.locator('.barcode svg')).toBeVisible();
-  await expect(labelPage.locator('body')).toContainText(MODEL);
-  await expect(labelPage.locator('body')).toContainText('2 pcs / 只');
-  await expect(labelPage.locator('[data-mark="class-9a"]')).toBeVisible();
-  const pdf = await labelPage.pdf({ width: '100mm', height: '100mm' });
-  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(pdf.length).toBeGreaterThan(2000);
-  await labelPage.close();
+  const scannedOffPdf = await expectLabelPdf(context, label, {
+    code: 'B-2026-000501-C0001',
+    kind: 'carton',
+    quantity: 2,
+    gs1: [
+      { ai: '11', value: '261120' },
+      { ai: '91', value: 'B-2026-000501-C0001' },
+      { ai: '240', value: MODEL },
+      { ai: '10', value: 'B-2026-000501' },
+      { ai: '37', value: '2' },
+    ],
+  });
 
   const pallet = await wh.buildPallet(['B-2026-000501-C0002', 'B-2026-000501-C0003']);
+  await expectLabelPdf(context, await wh.labelHtml(pallet), {
+    code: pallet,
+    kind: 'pallet',
+    quantity: 4,
+    gs1: [
+      { ai: '91', value: pallet },
+      { ai: '240', value: MODEL },
+      { ai: '10', value: 'B-2026-000501' },
+      { ai: '37', value: '4' },
+    ],
+  });
 
   // The warehouse network drops: the shipment is opened, scanned and confirmed on the PC alone.
   await context.setOffline(true);
   await wh.createShipment('SO-2026-000501');
-  await wh.scan('B-2026-000501-C0001');
+  // The first carton is scanned by what its label's QR code says, as decoded from the PDF.
+  await wh.scan(scannedOffPdf);
   await wh.expectLastScan(true, wh.t('warehouse.scan.ok', { carton: 'B-2026-000501-C0001' }));
   await wh.scan('B-2026-000502-C0001');
   await wh.expectLastScan(
@@ -181,6 +214,12 @@ test('a shipment is scanned with a wrong and a duplicate carton refused, confirm
   const packingList = await wh.documentHtml('packing-list');
   for (const n of [1, 2, 3]) expect(packingList).toContain(`data-carton="B-2026-000501-C000${n}"`);
   expect(packingList).toContain('SF1122334455');
+  // Serials per carton, and the materials of the spec packed by (the pack default), marked.
+  expect(packingList).toMatch(
+    /data-serials-of="B-2026-000501-C0002">.*data-serial="LFP12-000003".*data-serial="LFP12-000004"/,
+  );
+  expect(packingList).toContain('♻ Corrugated carton / 瓦楞纸箱 — recyclable / 可回收');
+  expect(packingList).toContain('data-recyclable="no">EPE foam / EPE 珍珠棉');
   const deliveryNote = await wh.documentHtml('delivery-note');
   expect(deliveryNote).toContain(`data-model="${MODEL}"`);
   expect(deliveryNote).toContain('data-un="UN3480"');

@@ -11,7 +11,7 @@ import {
 import { useCatalog } from '../../components/orders/use-catalog';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
-import { useRecordForm } from './use-record-form';
+import { useRecordForm } from '../../components/use-record-form';
 
 interface CustomerFormValues {
   code?: string;

@@ -29,7 +29,7 @@ import {
 import { useCatalog } from '../../components/orders/use-catalog';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
-import { useRecordForm } from './use-record-form';
+import { useRecordForm } from '../../components/use-record-form';
 
 interface ProductFormValues {
   code?: string;
@@ -48,6 +48,7 @@ interface ProductFormValues {
   hsCode?: string;
   specs?: { code?: string; nameZh?: string; nameEn?: string }[];
   discontinued?: boolean;
+  serialized?: boolean;
   /** Not a value: the field that shows problems of the spec list as a whole. */
   specsError?: never;
 }
@@ -98,6 +99,7 @@ export function ProductEditor() {
           name: { zh: s.nameZh?.trim() ?? '', en: s.nameEn?.trim() ?? '' },
         })),
         ...(v.discontinued ? { discontinued: true } : { discontinued: undefined }),
+        ...(v.serialized ? { serialized: true } : { serialized: undefined }),
       };
     },
     [existing],
@@ -209,6 +211,9 @@ export function ProductEditor() {
             </Form.Item>
             <Form.Item name="discontinued" valuePropName="checked" label=" ">
               <Checkbox>{t('orders.catalog.discontinued')}</Checkbox>
+            </Form.Item>
+            <Form.Item name="serialized" valuePropName="checked" label=" ">
+              <Checkbox data-testid="product-serialized">{t('orders.catalog.serialized')}</Checkbox>
             </Form.Item>
           </Space>
           <Form.Item name="nameZh" label={t('orders.catalog.nameZh')}>

@@ -9,6 +9,7 @@ const doc: ShippingDocument = {
   trackingNumber: 'SF1',
   mode: 'road',
   cartons: [{ code: 'C1', model: 'CELL', quantity: 200, batch: 'B-1' }],
+  materials: [],
   lines: [{ model: 'CELL', quantity: 200, cartons: 1 }],
   totalCartons: 1,
   totalUnits: 200,
@@ -30,6 +31,29 @@ describe('shipping document HTML', () => {
     expect(html).toContain('Packing list / 装箱单');
     expect(html).toContain('data-carton="C1"');
     expect(html).toContain('SF1');
+  });
+
+  it('packing list: the serials of each carton and the materials, recyclable ones marked', () => {
+    const html = packingListHtml({
+      ...doc,
+      cartons: [
+        { code: 'P1', model: 'PACK', quantity: 2, batch: 'B-1', serials: ['SN-1', 'SN<2'] },
+      ],
+      materials: [
+        { name: { zh: '瓦楞纸箱', en: 'Corrugated carton' }, recyclable: true },
+        { name: { zh: 'EPE 珍珠棉', en: 'EPE foam' }, recyclable: false },
+      ],
+    });
+    expect(html).toContain('data-serials-of="P1"');
+    expect(html).toContain('data-serial="SN-1"');
+    expect(html).toContain('SN&lt;2');
+    expect(html).toContain('Packing materials / 包装材料');
+    expect(html).toMatch(
+      /data-recyclable="yes">♻ Corrugated carton \/ 瓦楞纸箱 — recyclable \/ 可回收<\/li>/,
+    );
+    expect(html).toContain('data-recyclable="no">EPE foam / EPE 珍珠棉</li>');
+    expect(packingListHtml(doc)).not.toContain('data-serials-of');
+    expect(packingListHtml(doc)).not.toContain('Packing materials');
   });
 
   it('delivery note: lines and the dangerous-goods entry with UN number and class', () => {

@@ -29,18 +29,37 @@ function head(doc: ShippingDocument, en: string, zh: string): string {
 · Tracking / 运单号: <b>${escape(doc.trackingNumber ?? '')}</b></p>`;
 }
 
+/** A carton's serial numbers, on a row of their own under it, where it has them. */
+function serialRow(c: ShippingDocument['cartons'][number]): string {
+  if (!c.serials?.length) return '';
+  const list = c.serials.map((s) => `<span data-serial="${escape(s)}">${escape(s)}</span>`);
+  return `<tr data-serials-of="${escape(c.code)}"><td colspan="4">Serial numbers / 序列号: ${list.join(', ')}</td></tr>`;
+}
+
+/** The packing materials used, recyclable ones first and marked, for the customer's disposal. */
+function materialsList(doc: ShippingDocument): string {
+  if (!doc.materials.length) return '';
+  const items = doc.materials
+    .map(
+      (m) =>
+        `<li data-material="${escape(m.name.en)}" data-recyclable="${m.recyclable ? 'yes' : 'no'}">${m.recyclable ? '♻ ' : ''}${escape(m.name.en)} / ${escape(m.name.zh)}${m.recyclable ? ' — recyclable / 可回收' : ''}</li>`,
+    )
+    .join('');
+  return `<h2>Packing materials / 包装材料</h2><ul>${items}</ul>`;
+}
+
 export function packingListHtml(doc: ShippingDocument): string {
   const rows = doc.cartons
     .map(
       (c) =>
-        `<tr data-carton="${escape(c.code)}"><td>${escape(c.code)}</td><td>${escape(c.model)}</td><td>${escape(c.quantity)}</td><td>${escape(c.batch)}</td></tr>`,
+        `<tr data-carton="${escape(c.code)}"><td>${escape(c.code)}</td><td>${escape(c.model)}</td><td>${escape(c.quantity)}</td><td>${escape(c.batch)}</td></tr>${serialRow(c)}`,
     )
     .join('');
   return page(
     `Packing list ${doc.shipmentNumber}`,
     `${head(doc, 'Packing list', '装箱单')}
 <table><tr><th>Carton / 箱号</th><th>Model / 型号</th><th>Quantity / 数量</th><th>Batch / 批次</th></tr>${rows}
-<tr><th>Total / 合计</th><th>${escape(doc.totalCartons)} cartons / 箱</th><th>${escape(doc.totalUnits)}</th><th></th></tr></table>`,
+<tr><th>Total / 合计</th><th>${escape(doc.totalCartons)} cartons / 箱</th><th>${escape(doc.totalUnits)}</th><th></th></tr></table>${materialsList(doc)}`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cartonLabel } from '../../../src-shared/warehouse/label-content';
-import { barcodeSvg, labelHtml } from './label-html';
+import { barcodeSvg, gs1Symbols, labelHtml, qrSvg } from './label-html';
 
 const carton = {
   code: 'B-2026-000777-C0001',
@@ -25,6 +25,7 @@ describe('carton label', () => {
     expect(html).toContain('data-quantity="200"');
     expect(html).toContain('200 pcs / 只');
     expect(html).toContain('Model / 型号');
+    expect(html).toContain('Carton / 箱号');
     expect(html).toContain('B-2026-000777');
     expect(html).toContain('2026-11-20');
     expect(html).toContain('data-barcode="B-2026-000777-C0001"');
@@ -34,6 +35,66 @@ describe('carton label', () => {
     expect(svg).toMatch(/^<svg/);
     expect(html).toContain(svg);
     expect(barcodeSvg('B-2026-000777-C0002')).not.toBe(svg);
+    // Its text under the bars, as text (so it reads in the PDF too).
+    expect(html).toContain('<div class="hrt">B-2026-000777-C0001</div>');
+  });
+
+  it('carries the label data in GS1-128 under Application Identifiers, with its text', () => {
+    const label = cartonLabel(carton, cell);
+    const symbols = gs1Symbols(label);
+    expect(symbols.flat()).toEqual([
+      { ai: '11', value: '261120' },
+      { ai: '91', value: 'B-2026-000777-C0001' },
+      { ai: '240', value: 'CELL-18650-NMC-2600' },
+      { ai: '10', value: 'B-2026-000777' },
+      { ai: '37', value: '200' },
+    ]);
+    // Too long for one symbol of bars at least 0.25 mm wide on a 100 mm label.
+    expect(symbols.length).toBeGreaterThan(1);
+    const html = labelHtml(label);
+    expect(html).toContain('data-gs1="(11)261120(91)B-2026-000777-C0001"');
+    expect(html).toContain('<div class="hrt">(11)261120(91)B-2026-000777-C0001</div>');
+    expect(html.match(/ data-gs1="/g)).toHaveLength(symbols.length);
+  });
+
+  it('carries a QR code of the OL1 payload with the code under it', () => {
+    const label = cartonLabel(carton, cell);
+    expect(label.qr).toBe(
+      'OL1:c=B-2026-000777-C0001&k=carton&m=CELL-18650-NMC-2600&q=200&b=B-2026-000777&d=2026-11-20',
+    );
+    const html = labelHtml(label);
+    expect(html).toContain('data-symbology="qrcode"');
+    expect(html).toContain(qrSvg(label.qr));
+  });
+
+  it('labels a pallet as a pallet, with its number of cartons', () => {
+    const pallet = cartonLabel(
+      {
+        ...carton,
+        code: 'PAL-B-2026-000777-C0001',
+        kind: 'pallet',
+        quantity: 400,
+        contents: ['B-2026-000777-C0001', 'B-2026-000777-C0002'],
+      },
+      cell,
+    );
+    const html = labelHtml(pallet);
+    expect(html).toContain('data-kind="pallet"');
+    expect(html).toContain('Pallet / 托盘号');
+    expect(html).not.toContain('Carton / 箱号');
+    expect(html).toContain('Cartons / 箱数');
+    expect(html).toContain('data-barcode="PAL-B-2026-000777-C0001"');
+    expect(html).toContain('(91)PAL-B-2026-000777-C0001');
+    expect(pallet.qr).toContain('k=pallet');
+    // The pallet's dangerous-goods marks stay: 400 small cells are still lithium-marked.
+    expect(html).toContain('data-mark="lithium-battery-mark"');
+  });
+
+  it('puts a pallet SSCC first in its GS1-128 where one is given', () => {
+    const pallet = cartonLabel({ ...carton, kind: 'pallet' }, cell, {
+      sscc: '106141411234567897',
+    });
+    expect(pallet.gs1[0]).toEqual({ ai: '00', value: '106141411234567897' });
   });
 
   it('marks small Li-ion cells with the lithium battery mark and UN3480, a big pack with class 9A', () => {

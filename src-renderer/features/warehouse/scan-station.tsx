@@ -6,17 +6,20 @@ import {
   Input,
   List,
   Progress,
+  Select,
   Space,
   Typography,
   type InputRef,
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { carriersFor, checkTrackingNumber } from '../../../src-shared/warehouse/carrier';
 import { checkComplete } from '../../../src-shared/warehouse/scan-check';
 import type { ShipmentRecord } from '../../../src-shared/warehouse/shipment-record';
 import { describeRefusal } from '../../sync/describe-change';
 import { useMutate } from '../../sync/use-sync';
 import { usePrintShipmentDocument } from './use-print-label';
+import { useCarriers, useCreditHold } from './use-carriers';
 import { useScanStation } from './use-scan-station';
 
 /**
@@ -31,11 +34,21 @@ export function ScanStation({ shipment }: { shipment: ShipmentRecord }) {
   const { log, scan } = useScanStation(shipment.id);
   const complete = checkComplete(shipment.lines).ok;
   const printDocument = usePrintShipmentDocument();
+  const hold = useCreditHold(shipment.state === 'open' ? shipment.customerId : undefined);
 
   useEffect(() => input.current?.focus(), [shipment.id]);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {hold.held ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="credit-hold-warning"
+          message={t('warehouse.confirmChecks.creditHold', { customer: hold.customer ?? '' })}
+          description={t('warehouse.confirmChecks.creditHoldHint')}
+        />
+      ) : null}
       <Card size="small" title={`${shipment.number} · ${shipment.orderNumber ?? ''}`}>
         <Typography.Text strong>{t('warehouse.scan.input')}</Typography.Text>
         <Input
@@ -105,7 +118,10 @@ export function ScanStation({ shipment }: { shipment: ShipmentRecord }) {
           {complete ? t('warehouse.scan.complete') : t('warehouse.scan.incomplete')}
         </Typography.Text>
       </Card>
-      <ConfirmForm shipment={shipment} enabled={complete} />
+      <ConfirmForm
+        shipment={shipment}
+        blocked={hold.held ? 'credit-hold' : complete ? undefined : 'incomplete'}
+      />
       <Space>
         <Button
           onClick={() => void printDocument(shipment, 'packing-list')}
@@ -124,9 +140,31 @@ export function ScanStation({ shipment }: { shipment: ShipmentRecord }) {
   );
 }
 
-function ConfirmForm({ shipment, enabled }: { shipment: ShipmentRecord; enabled: boolean }) {
+/**
+ * Carrier and tracking number. The number is checked against the carrier's pattern as it is
+ * typed (the server checks it again); the button says why it cannot be pressed yet.
+ */
+function ConfirmForm({
+  shipment,
+  blocked,
+}: {
+  shipment: ShipmentRecord;
+  blocked: 'incomplete' | 'credit-hold' | undefined;
+}) {
   const { t } = useTranslation();
   const mutate = useMutate();
+  const [form] = Form.useForm<{ carrierId?: string; carrier?: string; trackingNumber: string }>();
+  const carriers = useCarriers();
+  const chosen = carriers.find((c) => c.id === shipment.carrierId);
+  const offered = carriersFor(carriers, shipment.mode);
+  // The carrier picked when the shipment was opened stays a choice even if since deactivated.
+  const options = chosen && !offered.includes(chosen) ? [chosen, ...offered] : offered;
+  const carrierId = Form.useWatch('carrierId', form);
+  const carrier = carriers.find((c) => c.id === carrierId);
+  // The carrier list arrives from the local store after the form is drawn.
+  useEffect(() => {
+    if (chosen && !form.getFieldValue('carrierId')) form.setFieldValue('carrierId', chosen.id);
+  }, [chosen, form]);
   const [message, setMessage] = useState<{
     ok: boolean;
     key: string;
@@ -135,10 +173,17 @@ function ConfirmForm({ shipment, enabled }: { shipment: ShipmentRecord; enabled:
   return (
     <Card size="small">
       <Form
+        form={form}
         layout="inline"
-        initialValues={{ carrier: shipment.carrier ?? '' }}
-        onFinish={async (values: { carrier: string; trackingNumber: string }) => {
-          const outcome = await mutate('shipment.confirm', { shipmentId: shipment.id, ...values });
+        initialValues={chosen ? { carrierId: chosen.id } : { carrier: shipment.carrier ?? '' }}
+        onFinish={async (values) => {
+          const name = carrier?.name ?? values.carrier ?? '';
+          const outcome = await mutate('shipment.confirm', {
+            shipmentId: shipment.id,
+            carrier: name,
+            ...(carrier ? { carrierId: carrier.id } : {}),
+            trackingNumber: values.trackingNumber,
+          });
           setMessage(
             outcome.ok
               ? { ok: true, key: 'warehouse.confirm.done', values: { number: shipment.number } }
@@ -151,24 +196,71 @@ function ConfirmForm({ shipment, enabled }: { shipment: ShipmentRecord; enabled:
           );
         }}
       >
-        <Form.Item
-          name="carrier"
-          label={t('warehouse.confirm.carrier')}
-          rules={[{ required: true }]}
-        >
-          <Input data-testid="confirm-carrier" />
-        </Form.Item>
+        {options.length > 0 ? (
+          <Form.Item
+            name="carrierId"
+            label={t('warehouse.confirm.carrier')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Select
+              style={{ minWidth: 200 }}
+              data-testid="confirm-carrier"
+              showSearch
+              optionFilterProp="label"
+              options={options.map((c) => ({ value: c.id, label: c.name }))}
+            />
+          </Form.Item>
+        ) : (
+          // No carrier list on this PC yet: the name as typed, as before carriers existed.
+          <Form.Item
+            name="carrier"
+            label={t('warehouse.confirm.carrier')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Input data-testid="confirm-carrier" />
+          </Form.Item>
+        )}
         <Form.Item
           name="trackingNumber"
           label={t('warehouse.confirm.tracking')}
-          rules={[{ required: true }]}
+          dependencies={['carrierId']}
+          rules={[
+            { required: true, message: t('validation.required') },
+            {
+              validator: async (_rule, value: unknown) => {
+                if (typeof value !== 'string' || !value.trim() || !carrier) return;
+                if (!checkTrackingNumber(carrier, value).ok) {
+                  throw new Error(
+                    t('warehouse.confirmChecks.trackingMismatch', { carrier: carrier.name }),
+                  );
+                }
+              },
+            },
+          ]}
         >
           <Input data-testid="confirm-tracking" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" disabled={!enabled} data-testid="confirm-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          disabled={blocked !== undefined}
+          data-testid="confirm-submit"
+          aria-describedby={blocked ? 'confirm-blocked' : undefined}
+        >
           {t('warehouse.confirm.submit')}
         </Button>
       </Form>
+      {blocked ? (
+        <Typography.Text
+          type={blocked === 'credit-hold' ? 'danger' : 'secondary'}
+          id="confirm-blocked"
+          data-testid="confirm-blocked"
+          data-reason={blocked}
+          style={{ display: 'block', marginTop: 8 }}
+        >
+          {t(`warehouse.confirmChecks.blocked.${blocked}`)}
+        </Typography.Text>
+      ) : null}
       {message ? (
         <Alert
           style={{ marginTop: 8 }}

@@ -1,12 +1,14 @@
-import { Alert, Button, Card, DatePicker, Form, Input, Select } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../../src-shared/ids';
 import type { OrderRecord } from '../../../src-shared/orders/order-record';
+import { carriersFor } from '../../../src-shared/warehouse/carrier';
 import { TRANSPORT_MODES, type TransportMode } from '../../../src-shared/warehouse/dangerous-goods';
 import { openQuantities } from '../../../src-shared/warehouse/open-quantities';
 import { describeRefusal } from '../../sync/describe-change';
 import { useMutate } from '../../sync/use-sync';
+import { useCarriers } from './use-carriers';
 
 /** Opens a shipment for an order with everything the order still has open (a partial one is edited later by scanning less). */
 export function ShipmentForm({
@@ -18,6 +20,9 @@ export function ShipmentForm({
 }) {
   const { t } = useTranslation();
   const mutate = useMutate();
+  const [form] = Form.useForm();
+  const mode = (Form.useWatch('mode', form) as TransportMode | undefined) ?? 'road';
+  const offered = carriersFor(useCarriers(), mode);
   const [error, setError] = useState<{
     key: string;
     values: Record<string, string | number>;
@@ -25,12 +30,17 @@ export function ShipmentForm({
   return (
     <Card size="small" title={t('warehouse.shipment.title')}>
       <Form
+        form={form}
         layout="inline"
         initialValues={{ mode: 'road' }}
+        onValuesChange={(changed: { mode?: TransportMode }) => {
+          // A carrier that does not serve the new mode is no longer a choice.
+          if (changed.mode) form.setFieldValue('carrierId', undefined);
+        }}
         onFinish={async (v: {
           orderId: string;
           mode: TransportMode;
-          carrier?: string;
+          carrierId?: string;
           plannedDate?: { format(f: string): string };
         }) => {
           const order = orders.find((o) => o.id === v.orderId);
@@ -41,7 +51,7 @@ export function ShipmentForm({
             orderId: order.id,
             lines: openQuantities(order),
             mode: v.mode,
-            ...(v.carrier ? { carrier: v.carrier } : {}),
+            ...(v.carrierId ? { carrierId: v.carrierId } : {}),
             ...(v.plannedDate ? { plannedDate: v.plannedDate.format('YYYY-MM-DD') } : {}),
           });
           if (outcome.ok) {
@@ -72,8 +82,15 @@ export function ShipmentForm({
             options={TRANSPORT_MODES.map((m) => ({ value: m, label: t(`warehouse.modes.${m}`) }))}
           />
         </Form.Item>
-        <Form.Item name="carrier" label={t('warehouse.shipment.carrier')}>
-          <Input style={{ width: 160 }} />
+        <Form.Item name="carrierId" label={t('warehouse.shipment.carrier')}>
+          <Select
+            style={{ width: 200 }}
+            allowClear
+            data-testid="shipment-carrier"
+            placeholder={t('warehouse.carriers.later')}
+            notFoundContent={t('warehouse.carriers.noneForMode')}
+            options={offered.map((c) => ({ value: c.id, label: c.name }))}
+          />
         </Form.Item>
         <Form.Item name="plannedDate" label={t('warehouse.shipment.plannedDate')}>
           <DatePicker />

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { parseScannedCode } from '../../../src-shared/warehouse/scanned-code';
 import { describeRefusal } from '../../sync/describe-change';
 import { useMutate } from '../../sync/use-sync';
 
@@ -11,7 +12,7 @@ export function useBuildPallet() {
         ...new Set(
           text
             .split(/\s+/)
-            .map((c) => c.trim())
+            .map((c) => parseScannedCode(c).code)
             .filter(Boolean),
         ),
       ];

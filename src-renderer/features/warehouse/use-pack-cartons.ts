@@ -5,24 +5,39 @@ import { describeRefusal } from '../../sync/describe-change';
 import { useMutate } from '../../sync/use-sync';
 import { useUserDb } from '../../sync/use-sync';
 
+export interface PackOptions {
+  /** The product record, so the mutator can check it needs serials. */
+  productId?: string;
+  packingSpecId?: string;
+  /** All cartons' serials in scan order: the first `perCarton` go in the first carton, and so on. */
+  serials?: readonly string[];
+}
+
 /** Packs `count` cartons of `perCarton` units from a batch, numbered after the ones it has. */
 export function usePackCartons() {
   const mutate = useMutate();
   const db = useUserDb();
   return useCallback(
-    async (batch: BatchRecord, perCarton: number, count: number) => {
+    async (batch: BatchRecord, perCarton: number, count: number, options: PackOptions = {}) => {
       const existing = db ? await db.domain('carton').where('batchId').equals(batch.id).count() : 0;
-      for (const code of cartonCodes(batch.number, existing, count)) {
+      const codes = cartonCodes(batch.number, existing, count);
+      for (const [i, code] of codes.entries()) {
+        const serials = options.serials?.slice(i * perCarton, (i + 1) * perCarton);
         const outcome = await mutate('carton.pack', {
           code,
           batchId: batch.id,
           quantity: perCarton,
+          ...(options.productId ? { productId: options.productId } : {}),
+          ...(options.packingSpecId ? { packingSpecId: options.packingSpecId } : {}),
+          ...(serials ? { serials } : {}),
         });
         if (!outcome.ok) {
-          return { ok: false, ...describeRefusal(outcome.error, outcome.params, (s) => s) };
+          // The cartons before it stay packed: the form takes their serials out of the field.
+          const refusal = describeRefusal(outcome.error, outcome.params, (s) => s);
+          return { ok: false, packed: i, ...refusal };
         }
       }
-      return { ok: true, key: 'warehouse.pack.packed', values: { count } };
+      return { ok: true, packed: count, key: 'warehouse.pack.packed', values: { count } };
     },
     [db, mutate],
   );

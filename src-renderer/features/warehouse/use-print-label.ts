@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { PrintToPdfArgs } from '../../../src-shared/ipc-api';
 import { cartonLabel, type LabelProduct } from '../../../src-shared/warehouse/label-content';
+import type { PackingSpec } from '../../../src-shared/warehouse/packing-spec';
 import type {
   CartonRecord,
   ScanIndexRecord,
@@ -77,7 +78,8 @@ export function usePrintShipmentDocument() {
       const cartons = (await db.domain('carton').bulkGet(ids)).filter(
         Boolean,
       ) as unknown as CartonRecord[];
-      const doc = shippingDocument(shipment, cartons, await productsOf(db));
+      const specs = (await db.domain('packing-spec').toArray()) as unknown as PackingSpec[];
+      const doc = shippingDocument(shipment, cartons, await productsOf(db), specs);
       const html = which === 'packing-list' ? packingListHtml(doc) : deliveryNoteHtml(doc);
       await printHtml(html, `${which}-${shipment.number}`, 'A4');
     },

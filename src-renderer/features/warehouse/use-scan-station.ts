@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { uuidv7 } from '../../../src-shared/ids';
+import { parseScannedCode } from '../../../src-shared/warehouse/scanned-code';
 import { describeRefusal } from '../../sync/describe-change';
 import { useMutate } from '../../sync/use-sync';
 import { beep } from './beep';
@@ -22,7 +23,8 @@ export function useScanStation(shipmentId: string | undefined) {
   const [log, setLog] = useState<ScanEntry[]>([]);
   const scan = useCallback(
     async (raw: string) => {
-      const code = raw.trim();
+      // Any of the label's three symbols: Code 128, GS1-128 or the QR code.
+      const { code } = parseScannedCode(raw);
       if (!code || !shipmentId) return;
       const outcome = await mutate('shipment.scan', { scanId: uuidv7(), shipmentId, code });
       const entry: ScanEntry = outcome.ok

@@ -2,7 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { OrderRecord } from '../../../src-shared/orders/order-record';
 import type { BatchRecord } from '../../../src-shared/planning/batch-mutations';
 import { releaseGate } from '../../../src-shared/quality/release-gate';
-import { packingPlan, packingSpecFor } from '../../../src-shared/warehouse/packing-spec';
+import {
+  packingPlan,
+  packingSpecFor,
+  type PackingSpec,
+} from '../../../src-shared/warehouse/packing-spec';
 import type { CartonRecord, ShipmentRecord } from '../../../src-shared/warehouse/shipment-record';
 import { useUserDb } from '../../sync/use-sync';
 
@@ -15,7 +19,18 @@ export interface WarehouseData {
   releasedBatches: BatchRecord[];
   cartons: CartonRecord[];
   /** Per released batch: units per carton and cartons by the packing spec that applies. */
-  suggestions: Record<string, { perCarton: number; cartons: number }>;
+  suggestions: Record<string, PackSuggestion>;
+}
+
+/** How a batch is packed: its product, whether units need serials, the spec that applies. */
+export interface PackSuggestion {
+  productId?: string;
+  serialized: boolean;
+  spec?: PackingSpec;
+  /** Whether the spec is one the warehouse stored (else the factory default). */
+  stored: boolean;
+  perCarton?: number;
+  cartons?: number;
 }
 
 const EMPTY: WarehouseData = {
@@ -32,26 +47,34 @@ export function useWarehouseData(): WarehouseData {
   return (
     useLiveQuery(async () => {
       if (!db) return EMPTY;
-      const [shipments, orders, batches, cartons, products] = await Promise.all([
+      const [shipments, orders, batches, cartons, products, stored] = await Promise.all([
         db.domain('shipment').orderBy('number').reverse().toArray(),
         db.domain('order').where('state').anyOf(SHIPPABLE).toArray(),
         db.domain('batch').toArray(),
         db.domain('carton').orderBy('id').reverse().limit(200).toArray(),
         db.domain('product').toArray(),
+        db.domain('packing-spec').toArray(),
       ]);
+      const specs = stored as unknown as PackingSpec[];
       const released = (batches as BatchRecord[]).filter((b) => releaseGate(b).allowed);
       const customerOf = new Map((orders as OrderRecord[]).map((o) => [o.id, o.customerId]));
       const suggestions: WarehouseData['suggestions'] = {};
       for (const b of released) {
         const product = products.find((p) => p.code === b.model) as
-          { code: string; format?: string } | undefined;
-        const spec = product && packingSpecFor(product, customerOf.get(b.orderId ?? ''));
-        if (spec) {
-          suggestions[b.id] = {
-            perCarton: spec.unitsPerCarton,
-            cartons: packingPlan(b.quantity, spec).cartons,
-          };
-        }
+          { id: string; code: string; format?: string; serialized?: boolean } | undefined;
+        const spec = product && packingSpecFor(product, customerOf.get(b.orderId ?? ''), specs);
+        suggestions[b.id] = {
+          ...(product ? { productId: product.id } : {}),
+          serialized: product?.serialized === true,
+          stored: spec !== undefined && specs.some((s) => s.id === spec.id),
+          ...(spec
+            ? {
+                spec,
+                perCarton: spec.unitsPerCarton,
+                cartons: packingPlan(b.quantity, spec).cartons,
+              }
+            : {}),
+        };
       }
       return {
         shipments: shipments as ShipmentRecord[],

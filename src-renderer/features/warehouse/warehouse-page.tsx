@@ -5,7 +5,10 @@ import { useSession } from '../../auth/use-session';
 import { DepartmentPage } from '../../components/department-page';
 import { FeasibilityQueue } from '../../components/orders/feasibility-queue';
 import { useDraft } from '../../components/use-draft';
+import { CarrierEditor } from './carrier-editor';
+import { MailOutbox } from './mail-outbox';
 import { PackForm } from './pack-form';
+import { PackingSpecEditor } from './packing-spec-editor';
 import { PalletForm } from './pallet-form';
 import { ScanStation } from './scan-station';
 import { ShipmentForm } from './shipment-form';
@@ -82,6 +85,17 @@ export function WarehousePage() {
               </Space>
             ),
           },
+          ...(canDo(user.role, 'packing.edit')
+            ? [{ key: 'specs', label: t('warehouse.specs.tab'), children: <PackingSpecEditor /> }]
+            : []),
+          {
+            key: 'carriers',
+            label: t('warehouse.carriers.tab'),
+            children: <CarrierEditor editable={canDo(user.role, 'carrier.edit')} />,
+          },
+          ...(canDo(user.role, 'mail.manage')
+            ? [{ key: 'mail', label: t('warehouse.mail.tab'), children: <MailOutbox /> }]
+            : []),
         ]}
       />
       <FeasibilityQueue />

@@ -27,13 +27,20 @@ export class WarehouseScreen extends DepartmentScreen {
     );
   }
 
+  /**
+   * Picks an option of an antd select and checks it was taken: a click that lands while the
+   * dropdown is still opening (a loaded CI machine) picks nothing, so it tries again.
+   */
   private async choose(select: Locator, option: string): Promise<void> {
-    await select.click();
-    await this.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: option })
-      .first()
-      .click();
+    await expect(async () => {
+      if (!(await this.page.locator('.ant-select-dropdown:visible').count())) await select.click();
+      await this.page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: option })
+        .first()
+        .click({ timeout: 2_000 });
+      await expect(select).toContainText(option, { timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
   }
 
   /** antd puts a number field's test id on the input or on its wrapper, depending on version. */
@@ -43,20 +50,89 @@ export class WarehouseScreen extends DepartmentScreen {
       .first();
   }
 
-  async showTab(tab: 'scan' | 'pack'): Promise<void> {
-    await this.page.getByRole('tab', { name: this.t(`warehouse.tabs.${tab}`) }).click();
+  async showTab(tab: 'scan' | 'pack' | 'carriers' | 'mail' | 'specs'): Promise<void> {
+    const key =
+      tab === 'carriers' || tab === 'mail' || tab === 'specs'
+        ? `warehouse.${tab}.tab`
+        : `warehouse.tabs.${tab}`;
+    await this.page.getByRole('tab', { name: this.t(key) }).click();
   }
 
-  /** Packs cartons from the batch whose option names `batchNumber`; answers the result text. */
-  async pack(batchNumber: string, perCarton: number, cartons: number): Promise<void> {
-    await this.showTab('pack');
-    await this.choose(this.page.getByTestId('pack-batch'), batchNumber);
+  /**
+   * Packs cartons from the batch whose option names `batchNumber`; a serialized product's
+   * serials are scanned in (each typed, then Enter) before packing.
+   */
+  async pack(
+    batchNumber: string,
+    perCarton: number,
+    cartons: number,
+    serials: string[] = [],
+  ): Promise<void> {
+    await this.choosePackBatch(batchNumber);
     await this.number('pack-per-carton').fill(String(perCarton));
     await this.number('pack-cartons').fill(String(cartons));
+    if (serials.length) {
+      await this.scanSerials(serials);
+      await expect(this.page.getByTestId('pack-serial-count')).toHaveAttribute(
+        'data-count',
+        String(serials.length),
+      );
+    }
     await this.page.getByTestId('pack-submit').click();
     await expect(this.page.getByTestId('pack-result')).toHaveText(
       this.t('warehouse.pack.packed', { count: cartons }),
     );
+  }
+
+  async choosePackBatch(batchNumber: string): Promise<void> {
+    await this.showTab('pack');
+    await this.choose(this.page.getByTestId('pack-batch'), batchNumber);
+  }
+
+  /** Units per carton as the pack form shows it (prefilled from the packing spec). */
+  get packPerCarton(): Locator {
+    return this.number('pack-per-carton');
+  }
+
+  /** Scans serials into the pack form like a scanner: each one, then Enter. */
+  async scanSerials(serials: string[]): Promise<void> {
+    await this.page.getByTestId('pack-serials').click();
+    for (const serial of serials) {
+      await this.page.keyboard.type(serial);
+      await this.page.keyboard.press('Enter');
+    }
+  }
+
+  /** The error shown next to the form field holding `testId`, or none (`null`). */
+  async expectFieldError(testId: string, message: string | null): Promise<void> {
+    const error = this.page
+      .locator('.ant-form-item')
+      .filter({ has: this.page.getByTestId(testId) })
+      .locator('.ant-form-item-explain-error');
+    if (message === null) await expect(error).toHaveCount(0);
+    else await expect(error).toHaveText(message);
+  }
+
+  /** Opens a new packing spec for a model, optionally for one customer (by its label). */
+  async newPackingSpec(model: string, customer?: string): Promise<void> {
+    await this.showTab('specs');
+    await this.page.getByTestId('spec-new').click();
+    await this.choose(this.page.getByTestId('spec-model'), model);
+    if (customer) await this.choose(this.page.getByTestId('spec-customer'), customer);
+  }
+
+  async fillPackingSpec(unitsPerCarton: string, cartonsPerPallet: string): Promise<void> {
+    await this.number('spec-units').fill(unitsPerCarton);
+    await this.number('spec-cartons').fill(cartonsPerPallet);
+  }
+
+  async savePackingSpec(): Promise<void> {
+    await this.page.getByTestId('spec-save').click();
+  }
+
+  /** The stored spec's row in the list. */
+  packingSpecRow(id: string): Locator {
+    return this.page.getByTestId('packing-specs').locator(`tr[data-spec-id="${id}"]`);
   }
 
   /** Stacks the cartons on a pallet; answers the pallet's code. */
@@ -110,12 +186,52 @@ export class WarehouseScreen extends DepartmentScreen {
     return (await frame.getAttribute('srcdoc')) ?? '';
   }
 
+  /** Picks the carrier whose name contains `carrier`, types the number and confirms. */
   async confirm(carrier: string, trackingNumber: string): Promise<void> {
-    await this.page.getByTestId('confirm-carrier').fill(carrier);
-    await this.page.getByTestId('confirm-tracking').fill(trackingNumber);
+    await this.fillConfirmation(carrier, trackingNumber);
     await expect(this.page.getByTestId('confirm-submit')).toBeEnabled();
     await this.page.getByTestId('confirm-submit').click();
     await expect(this.page.getByTestId('confirm-result')).toHaveClass(/ant-alert-success/);
+  }
+
+  async fillConfirmation(carrier: string, trackingNumber: string): Promise<void> {
+    await this.choose(this.page.getByTestId('confirm-carrier'), carrier);
+    await this.page.getByTestId('confirm-tracking').fill(trackingNumber);
+  }
+
+  /** The inline error under the tracking number (the carrier's pattern), or none. */
+  async expectTrackingError(message: string | null): Promise<void> {
+    const error = this.page
+      .locator('.ant-form-item')
+      .filter({ has: this.page.getByTestId('confirm-tracking') })
+      .locator('.ant-form-item-explain-error');
+    if (message === null) await expect(error).toHaveCount(0);
+    else await expect(error).toHaveText(message);
+  }
+
+  /** The mail tab's rows with the given state filter shown. */
+  async showMail(filter: 'failed' | 'pending' | 'sent' | 'all'): Promise<Locator> {
+    await this.showTab('mail');
+    await this.page
+      .getByTestId('mail-filter')
+      .getByText(this.t(`warehouse.mail.filters.${filter}`), { exact: true })
+      .click();
+    return this.page.getByTestId('mail-list').locator('tbody tr[data-state]');
+  }
+
+  /** Retries a notice from the mail tab: the one of that shipment, or the first listed. */
+  async retryMail(shipmentNumber?: string): Promise<void> {
+    const rows = this.page.getByTestId('mail-list').locator('tbody tr[data-state]');
+    const row = shipmentNumber
+      ? rows.and(this.page.locator(`[data-shipment="${shipmentNumber}"]`))
+      : rows.first();
+    await row.getByTestId('mail-retry').click();
+  }
+
+  /** Chooses the carrier when opening the shipment (before `createShipment`). */
+  async chooseShipmentCarrier(carrier: string): Promise<void> {
+    await this.showTab('scan');
+    await this.choose(this.page.getByTestId('shipment-carrier'), carrier);
   }
 
   /** Prints a carton's label (web mode: the browser's print of a label document) and answers its HTML. */

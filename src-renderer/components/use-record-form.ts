@@ -2,20 +2,17 @@ import { App, Form } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import {
-  refusedField,
-  useOrderMutate,
-  useRefusalText,
-} from '../../components/orders/use-order-mutate';
-import type { MessageRef } from '../../components/zod-rules';
+import { useMutate } from '../sync/use-sync';
 import { issueRefs } from './issue-refs';
+import { refusedField, useRefusalText } from './orders/use-order-mutate';
+import type { MessageRef } from './zod-rules';
 
 function fieldName(path: string): (string | number)[] {
   return path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /**
- * A catalog or customer editor: the form's values become the record, checked with the same
+ * A record editor (catalog, customer, packing spec, carrier): the form's values become the record, checked with the same
  * schema the mutation checks, and each problem (ours or the mutation's refusal) is shown next
  * to its field, re-worded when the language changes.
  */
@@ -26,17 +23,23 @@ export function useRecordForm<V extends object, R>(options: {
   toArgs: (record: R) => Record<string, unknown>;
   /** Paths of the record that the form shows under another name. */
   fieldOf?: (path: string) => string;
+  /** Words of its own for the schema's problems, by field; zod's generic ones otherwise. */
+  problems?: (error: z.ZodError) => Record<string, MessageRef>;
+  /** What to say once it is saved; "Saved." otherwise. */
+  savedMessage?: (record: R) => MessageRef;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
-  const mutate = useOrderMutate();
+  // Not the order mutate: these records' arguments take no PC name, and a strict schema
+  // refuses an argument it does not know.
+  const mutate = useMutate();
   const refusalText = useRefusalText();
   const [errors, setErrors] = useState<Record<string, MessageRef>>({});
   const [saving, setSaving] = useState(false);
   const shown = useRef<string[]>([]);
-  const { schema, toRecord, mutation, toArgs, fieldOf, onSaved } = options;
+  const { schema, toRecord, mutation, toArgs, fieldOf, problems, savedMessage, onSaved } = options;
 
   useEffect(() => {
     const paths = Object.keys(errors);
@@ -56,7 +59,7 @@ export function useRecordForm<V extends object, R>(options: {
     const values = form.getFieldsValue(true) as V;
     const parsed = schema.safeParse(toRecord(values));
     if (!parsed.success) {
-      const refs = issueRefs(parsed.error);
+      const refs = problems?.(parsed.error) ?? issueRefs(parsed.error);
       setErrors(Object.fromEntries(Object.entries(refs).map(([p, m]) => [fieldOf?.(p) ?? p, m])));
       return false;
     }
@@ -65,11 +68,12 @@ export function useRecordForm<V extends object, R>(options: {
       const result = await mutate(mutation, toArgs(parsed.data));
       if (result.ok) {
         setErrors({});
-        void message.success(t('orders.catalog.saved'));
+        const saved = savedMessage?.(parsed.data) ?? { key: 'orders.catalog.saved' };
+        void message.success(t(saved.key as never, saved.vars ?? {}));
         onSaved();
         return true;
       }
-      const path = refusedField(result)?.replace(/^(product|customer)\./, '');
+      const path = refusedField(result)?.replace(/^(product|customer|spec|carrier)\./, '');
       if (path) {
         setErrors({
           [fieldOf?.(path) ?? path]: {
@@ -82,7 +86,21 @@ export function useRecordForm<V extends object, R>(options: {
     } finally {
       setSaving(false);
     }
-  }, [fieldOf, form, message, mutate, mutation, onSaved, refusalText, schema, t, toArgs, toRecord]);
+  }, [
+    fieldOf,
+    form,
+    message,
+    mutate,
+    mutation,
+    onSaved,
+    problems,
+    refusalText,
+    savedMessage,
+    schema,
+    t,
+    toArgs,
+    toRecord,
+  ]);
 
   return {
     form,

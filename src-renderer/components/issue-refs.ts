@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { MessageRef } from '../../components/zod-rules';
+import type { MessageRef } from './zod-rules';
 
 /**
  * zod's issues of a whole record, as translation keys by field path ('specs.0.code'), so a
@@ -18,6 +18,8 @@ export function issueRefs(error: z.ZodError): Record<string, MessageRef> {
         Number(issue.minimum) <= 1
           ? { key: 'validation.required' }
           : { key: 'validation.tooShort', vars: { min: Number(issue.minimum) } };
+    } else if (issue.code === 'too_small' && origin === 'number') {
+      out[path] = { key: 'validation.atLeast', vars: { min: Number(issue.minimum) } };
     } else if (issue.code === 'too_big' && origin === 'string') {
       out[path] = { key: 'validation.tooLong', vars: { max: Number(issue.maximum) } };
     } else {

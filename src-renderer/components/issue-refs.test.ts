@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { productSchema } from '../../../src-shared/orders/catalog';
+import { z } from 'zod';
+import { productSchema } from '../../src-shared/orders/catalog';
 import { issueRefs } from './issue-refs';
 
 describe('record issues as field messages', () => {
@@ -28,6 +29,13 @@ describe('record issues as field messages', () => {
       'name.zh': { key: 'validation.required' },
       moq: { key: 'validation.required' },
       'specs.0.name.en': { key: 'validation.tooLong', vars: { max: 200 } },
+    });
+  });
+
+  it('says how small a number may be', () => {
+    const result = z.object({ units: z.number().int().min(1) }).safeParse({ units: 0 });
+    expect(issueRefs(result.error!)).toEqual({
+      units: { key: 'validation.atLeast', vars: { min: 1 } },
     });
   });
 });

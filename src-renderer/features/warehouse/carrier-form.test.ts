@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { carrierSchema } from '../../../src-shared/warehouse/carrier';
+import { translate } from '../../i18n/lookup';
+import { carrierFromForm, carrierProblems } from './carrier-form';
+
+describe('carrier form', () => {
+  it('turns blank optional fields into absent ones', () => {
+    expect(
+      carrierFromForm(
+        { name: ' Deppon ', modes: ['road'], trackingPattern: ' ', active: true },
+        'c1',
+      ),
+    ).toEqual({ id: 'c1', name: 'Deppon', modes: ['road'], active: true });
+  });
+
+  it('puts each problem next to its field, worded in both languages', () => {
+    const parsed = carrierSchema.safeParse(
+      carrierFromForm(
+        { name: '', modes: [], trackingPattern: '(a+)+', trackingUrl: 'https://x.example/' },
+        'c1',
+      ),
+    );
+    expect(parsed.success).toBe(false);
+    const problems = carrierProblems(parsed.error!);
+    expect(problems).toEqual({
+      name: { key: 'validation.required' },
+      modes: { key: 'warehouse.carriers.errors.modes' },
+      trackingPattern: { key: 'warehouse.carriers.errors.unsafePattern', vars: { max: 200 } },
+      trackingUrl: { key: 'warehouse.carriers.errors.url' },
+    });
+    for (const ref of Object.values(problems)) {
+      for (const language of ['en', 'zh-CN'] as const) {
+        expect(translate(language, ref.key, ref.vars)).not.toBe(ref.key);
+      }
+    }
+    const broken = carrierSchema.safeParse(
+      carrierFromForm({ name: 'X', modes: ['sea'], trackingPattern: 'SF[0-9' }, 'c1'),
+    );
+    expect(carrierProblems(broken.error!)).toEqual({
+      trackingPattern: { key: 'warehouse.carriers.errors.pattern', vars: { max: 200 } },
+    });
+  });
+});

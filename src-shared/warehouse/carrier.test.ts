@@ -1,0 +1,277 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../sync/memory-store';
+import {
+  carrierSchema,
+  carriersFor,
+  checkTrackingNumber,
+  trackingLink,
+  trackingPatternProblem,
+  type Carrier,
+} from './carrier';
+import type { ShipmentRecord } from './shipment-record';
+
+const SF: Carrier = {
+  id: 'car-sf',
+  name: 'SF Express',
+  modes: ['road', 'air'],
+  trackingPattern: String.raw`^SF\d{10,13}$`,
+  trackingUrl: 'https://www.sf-express.com/waybill/{tracking}',
+  active: true,
+};
+const DEPPON: Carrier = { id: 'car-dp', name: 'Deppon', modes: ['road'], active: true };
+const OLD: Carrier = { id: 'car-old', name: 'Old Freight', modes: ['road', 'sea'], active: false };
+
+describe('carrier rules', () => {
+  it('offers the active carriers that serve the mode, by name', () => {
+    expect(carriersFor([SF, DEPPON, OLD], 'road').map((c) => c.id)).toEqual(['car-dp', 'car-sf']);
+    expect(carriersFor([SF, DEPPON, OLD], 'air').map((c) => c.id)).toEqual(['car-sf']);
+    expect(carriersFor([SF, DEPPON, OLD], 'sea')).toEqual([]);
+  });
+
+  it('matches the whole tracking number against the pattern, anchors or not', () => {
+    expect(checkTrackingNumber(SF, 'SF1122334455')).toEqual({ ok: true });
+    expect(checkTrackingNumber(SF, ' SF1122334455 ')).toEqual({ ok: true });
+    expect(checkTrackingNumber(SF, 'SF11223')).toMatchObject({ ok: false });
+    expect(checkTrackingNumber(SF, 'XSF1122334455')).toMatchObject({ ok: false });
+    const unanchored = { trackingPattern: String.raw`SF\d{10}` };
+    expect(checkTrackingNumber(unanchored, 'SF1122334455')).toEqual({ ok: true });
+    expect(checkTrackingNumber(unanchored, 'SF1122334455-9')).toMatchObject({ ok: false });
+    expect(checkTrackingNumber(DEPPON, 'anything at all')).toEqual({ ok: true });
+    expect(checkTrackingNumber(undefined, 'x')).toEqual({ ok: true });
+  });
+
+  it('refuses patterns that do not compile or could backtrack for ever', () => {
+    expect(trackingPatternProblem(String.raw`^SF\d{10,13}$`)).toBeUndefined();
+    expect(trackingPatternProblem('(?:SF|JD)?[0-9]{12}')).toBeUndefined();
+    expect(trackingPatternProblem('SF[0-9')).toBe('invalid-regex');
+    expect(trackingPatternProblem('(a+)+$')).toBe('unsafe-regex');
+    expect(trackingPatternProblem(String.raw`(\d{2})*`)).toBe('unsafe-regex');
+    expect(trackingPatternProblem(String.raw`(a)\1`)).toBe('unsafe-regex');
+    const parsed = carrierSchema.safeParse({ ...SF, trackingPattern: 'SF[0-9' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ['trackingPattern'],
+      message: 'invalid-regex',
+    });
+  });
+
+  it('checks the tracking URL template and fills in the number, escaped', () => {
+    expect(trackingLink(SF, 'SF1122334455')).toBe(
+      'https://www.sf-express.com/waybill/SF1122334455',
+    );
+    expect(trackingLink(SF, 'A B&C')).toBe('https://www.sf-express.com/waybill/A%20B%26C');
+    expect(trackingLink(DEPPON, 'X')).toBeUndefined();
+    expect(carrierSchema.safeParse({ ...SF, trackingUrl: 'https://x.example/' }).success).toBe(
+      false,
+    );
+    expect(
+      carrierSchema.safeParse({ ...SF, trackingUrl: 'javascript:alert({tracking})' }).success,
+    ).toBe(false);
+    expect(carrierSchema.safeParse({ ...SF, modes: [] }).success).toBe(false);
+    expect(carrierSchema.safeParse({ ...SF, modes: ['road', 'road'] }).success).toBe(false);
+  });
+});
+
+const ORDER = '018f0000-0000-7000-8000-000000000001';
+const SHIP = '018f0000-0000-7000-8000-0000000000a1';
+const SHIP_2 = '018f0000-0000-7000-8000-0000000000a2';
+const wh = { id: 'u-wh', role: 'warehouse' as const };
+const released = {
+  lots: [{ id: 'lot-1', stage: 'final', attempt: 1, state: 'closed', verdict: 'accepted' }],
+  ncrs: [],
+};
+let n = 0;
+const uuid = () => `018f0000-0000-7000-8000-${String(++n).padStart(12, '0')}`;
+
+describe('carrier.save', () => {
+  let store: MemoryStore;
+  beforeEach(() => {
+    store = new MemoryStore();
+  });
+
+  it('is the warehouse’s, and refuses an edit based on an older version', async () => {
+    expect(await store.run(wh, 'carrier.save', { carrier: SF })).toEqual({ status: 'applied' });
+    expect(
+      await store.run({ id: 'u-s', role: 'sales' }, 'carrier.save', { carrier: DEPPON }),
+    ).toMatchObject({ code: 'forbidden' });
+    // A second "new" carrier with the same id is not an edit.
+    expect(await store.run(wh, 'carrier.save', { carrier: SF })).toMatchObject({
+      code: 'already-exists',
+    });
+    const v = store.get('carrier', SF.id)!._v!;
+    expect(
+      await store.run(wh, 'carrier.save', { carrier: { ...SF, active: false }, baseVersion: v }),
+    ).toEqual({ status: 'applied' });
+    expect(
+      await store.run(wh, 'carrier.save', { carrier: { ...SF, name: 'SF' }, baseVersion: v }),
+    ).toMatchObject({ code: 'stale-state' });
+    expect(store.get<Carrier & { id: string }>('carrier', SF.id)).toMatchObject({
+      name: 'SF Express',
+      active: false,
+    });
+  });
+
+  it('refuses a pattern that does not compile, naming the field', async () => {
+    expect(
+      await store.run(wh, 'carrier.save', { carrier: { ...SF, trackingPattern: '(' } }),
+    ).toMatchObject({ code: 'invalid-args', params: { path: 'carrier.trackingPattern' } });
+  });
+});
+
+describe('shipment confirmation: carrier pattern and credit hold', () => {
+  let store: MemoryStore;
+
+  beforeEach(async () => {
+    store = new MemoryStore();
+    store.put('customer', { id: 'cust-1', code: 'C-0001' });
+    store.put('order', {
+      id: ORDER,
+      number: 'SO-2026-000001',
+      customerId: 'cust-1',
+      state: 'ready_to_ship',
+      lines: [{ model: 'LFP-12V100', quantity: 4 }],
+      history: [],
+    });
+    store.put('batch', {
+      id: 'b-1',
+      number: 'B-1',
+      model: 'LFP-12V100',
+      quantity: 4,
+      orderId: ORDER,
+      quality: released,
+    });
+    store.put('carrier', { ...SF, _v: 1 });
+    store.put('carrier', { ...DEPPON, _v: 1 });
+    store.put('carrier', { ...OLD, _v: 1 });
+    for (const code of ['P1', 'P2']) {
+      expect(
+        await store.run(wh, 'carton.pack', { code, batchId: 'b-1', quantity: 2 }),
+      ).toMatchObject({ status: 'applied' });
+    }
+  });
+
+  async function openAndScan(carrierId?: string) {
+    expect(
+      await store.run(wh, 'shipment.create', {
+        id: SHIP,
+        orderId: ORDER,
+        lines: [{ model: 'LFP-12V100', quantity: 4 }],
+        mode: 'road',
+        ...(carrierId ? { carrierId } : {}),
+      }),
+    ).toEqual({ status: 'applied' });
+    for (const code of ['P1', 'P2']) {
+      expect(
+        await store.run(wh, 'shipment.scan', { scanId: uuid(), shipmentId: SHIP, code }),
+      ).toEqual({ status: 'applied' });
+    }
+  }
+
+  it('takes the carrier’s name from the list, and only one that is active for the mode', async () => {
+    const create = (id: string, carrierId: string, mode = 'road') =>
+      store.run(wh, 'shipment.create', {
+        id,
+        orderId: ORDER,
+        lines: [{ model: 'LFP-12V100', quantity: 1 }],
+        mode,
+        carrierId,
+        carrier: 'whatever the PC said',
+      });
+    expect(await create(SHIP_2, OLD.id)).toMatchObject({ code: 'carrier-unavailable' });
+    expect(await create(SHIP_2, DEPPON.id, 'air')).toMatchObject({
+      code: 'carrier-unavailable',
+      params: { carrier: 'Deppon', mode: 'air' },
+    });
+    expect(await create(SHIP_2, 'car-none')).toMatchObject({ code: 'not-found' });
+    expect(await create(SHIP_2, SF.id, 'air')).toEqual({ status: 'applied' });
+    expect(store.get<ShipmentRecord>('shipment', SHIP_2)).toMatchObject({
+      carrier: 'SF Express',
+      carrierId: SF.id,
+    });
+  });
+
+  it('refuses a tracking number that does not fit the carrier’s pattern', async () => {
+    await openAndScan(SF.id);
+    const confirm = (trackingNumber: string, extra: Record<string, string> = {}) =>
+      store.run(wh, 'shipment.confirm', {
+        shipmentId: SHIP,
+        carrier: 'SF Express',
+        trackingNumber,
+        ...extra,
+      });
+    expect(await confirm('DP123')).toMatchObject({
+      status: 'rejected',
+      code: 'invalid-tracking-number',
+      params: { carrier: 'SF Express', trackingNumber: 'DP123' },
+    });
+    expect(store.get<ShipmentRecord>('shipment', SHIP)!.state).toBe('open');
+    // Switching to a carrier without a pattern at confirmation takes the number.
+    expect(await confirm('DP123', { carrier: 'Deppon', carrierId: DEPPON.id })).toEqual({
+      status: 'applied',
+    });
+    expect(store.get<ShipmentRecord>('shipment', SHIP)).toMatchObject({
+      state: 'confirmed',
+      carrier: 'Deppon',
+      carrierId: DEPPON.id,
+      trackingNumber: 'DP123',
+    });
+  });
+
+  it('checks the carrier chosen when the shipment was opened, and confirms a fitting number', async () => {
+    await openAndScan(SF.id);
+    expect(
+      await store.run(wh, 'shipment.confirm', {
+        shipmentId: SHIP,
+        carrier: 'SF Express',
+        trackingNumber: 'SF12',
+      }),
+    ).toMatchObject({ code: 'invalid-tracking-number' });
+    expect(
+      await store.run(wh, 'shipment.confirm', {
+        shipmentId: SHIP,
+        carrier: 'SF Express',
+        trackingNumber: 'SF1122334455',
+      }),
+    ).toEqual({ status: 'applied' });
+  });
+
+  it('still takes a free-text carrier without a list entry (PCs from before carriers)', async () => {
+    await openAndScan();
+    expect(
+      await store.run(wh, 'shipment.confirm', {
+        shipmentId: SHIP,
+        carrier: 'A local van',
+        trackingNumber: '42',
+      }),
+    ).toEqual({ status: 'applied' });
+  });
+
+  it('holds the goods of a customer on credit hold, on the PC and on the server', async () => {
+    await openAndScan(SF.id);
+    store.put('customer', { id: 'cust-1', code: 'C-0001', creditHold: true });
+    for (const authoritative of [false, true]) {
+      expect(
+        await store.run({ ...wh, authoritative }, 'shipment.confirm', {
+          shipmentId: SHIP,
+          carrier: 'SF Express',
+          trackingNumber: 'SF1122334455',
+        }),
+      ).toMatchObject({
+        status: 'rejected',
+        code: 'customer-credit-hold',
+        params: { customer: 'C-0001' },
+      });
+    }
+    expect(store.get<ShipmentRecord>('shipment', SHIP)!.state).toBe('open');
+    expect(store.get('order', ORDER)!.state).toBe('ready_to_ship');
+    // Finance lifts the hold: the same confirmation goes through.
+    store.put('customer', { id: 'cust-1', code: 'C-0001', creditHold: false });
+    expect(
+      await store.run(wh, 'shipment.confirm', {
+        shipmentId: SHIP,
+        carrier: 'SF Express',
+        trackingNumber: 'SF1122334455',
+      }),
+    ).toEqual({ status: 'applied' });
+  });
+});
