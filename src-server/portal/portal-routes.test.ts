@@ -196,4 +196,26 @@ describe(`portal intake (${testEngine()})`, () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await res.text()).toContain('/api/portal/orders');
   });
+
+  it('answers 429 rate-limited once an address has used its portal requests for the minute', async () => {
+    const limited = await startTestServer({ config: { portalRequestsPerMinute: 3 } });
+    try {
+      const { key: limitedKey } = await createPortalKey(limited.db, 'shop', ACTOR);
+      const catalog = () =>
+        limited.request<{ code?: string; message?: string }>('GET', '/api/portal/catalog', {
+          headers: { 'x-api-key': limitedKey },
+        });
+      for (let i = 0; i < 3; i++) expect((await catalog()).status).toBe(200);
+      const refused = await catalog();
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({ code: 'rate-limited' });
+      expect(refused.body.message).toMatch(/try again in \d+ s/);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Bad keys count too, and the rest of the API is not limited by it.
+      expect((await limited.request('GET', '/api/portal/catalog')).status).toBe(429);
+      expect((await limited.request('GET', '/api/health')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
 });

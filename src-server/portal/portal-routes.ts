@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   PORTAL_KEY_HEADER,
@@ -25,7 +26,8 @@ declare module 'fastify' {
  * Online intake (issue 5): portals post orders with their API key; each becomes an order on
  * the order desk through the same shared mutator a PC's order.create runs, numbered by the
  * server, audited, and announced to every connected order-desk PC at once. The routes are
- * 'public' to the session check; the key is checked before the body is read.
+ * 'public' to the session check; the key is checked before the body is read (preParsing, so
+ * the rate limit's onRequest counts a request before its key is looked at).
  */
 
 /** The same portal order posted twice (a retry) must name the same order: its id derives from the reference. */
@@ -58,9 +60,49 @@ export function portalRoutes(app: FastifyInstance): void {
     request.portal = await authenticatePortal(app.db, Array.isArray(header) ? header[0] : header);
   };
 
-  app.get(
+  // The portal routes face the internet, unlike the rest of the API: each address gets
+  // `portalRequestsPerMinute`, so a looping or hostile caller cannot flood the order desk or
+  // guess keys quickly. The limit is per server instance (kept in memory), which is enough
+  // against one caller; it counts before the key is checked, so bad keys count too.
+  void app.register(async (portalApi) => {
+    await portalApi.register(rateLimit, {
+      max: app.config.portalRequestsPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => request.ip,
+      errorResponseBuilder: (_request, context) =>
+        apiError(
+          429,
+          'rate-limited',
+          `Too many portal requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+        ),
+    });
+    portalApiRoutes(portalApi, requirePortalKey);
+  });
+
+  // The small page a customer can order from; it talks to the two routes above.
+  app.get('/portal', (_request, reply) => reply.redirect('/portal/'));
+  app.get('/portal/', (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+      )
+      .send(PORTAL_PAGE),
+  );
+}
+
+/** The portal's API: its catalog and order intake, behind the key and the rate limit. */
+function portalApiRoutes(
+  portalApi: FastifyInstance,
+  requirePortalKey: (request: FastifyRequest) => Promise<void>,
+): void {
+  // Decorations of the server (db, pokeClients) are the same in this context.
+  const app = portalApi;
+  portalApi.get(
     '/api/portal/catalog',
-    { config: { access: 'public' }, onRequest: requirePortalKey },
+    { config: { access: 'public' }, preParsing: requirePortalKey },
     async (): Promise<PortalCatalogEntry[]> => {
       const products = await readAll<ProductRecord>(app.db, 'product');
       return products
@@ -76,9 +118,9 @@ export function portalRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.post(
+  portalApi.post(
     '/api/portal/orders',
-    { config: { access: 'public' }, onRequest: requirePortalKey },
+    { config: { access: 'public' }, preParsing: requirePortalKey },
     async (request, reply): Promise<PortalOrderResponse> => {
       const portal = request.portal!;
       const input = parseInput(portalOrderRequest, request.body);
@@ -135,18 +177,5 @@ export function portalRoutes(app: FastifyInstance): void {
       reply.status(201);
       return answer(order, true);
     },
-  );
-
-  // The small page a customer can order from; it talks to the two routes above.
-  app.get('/portal', (_request, reply) => reply.redirect('/portal/'));
-  app.get('/portal/', (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .header(
-        'content-security-policy',
-        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
-      )
-      .send(PORTAL_PAGE),
   );
 }
