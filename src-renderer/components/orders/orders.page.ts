@@ -6,6 +6,7 @@ import type {
 } from '../../../src-shared/orders/feasibility';
 import type { OrderState } from '../../../src-shared/orders/order-state';
 import type { Language } from '../../i18n/language';
+import { pressPopconfirmOk } from '../popconfirm.page';
 import { translate } from '../../i18n/lookup';
 
 /**
@@ -90,8 +91,11 @@ export class OrdersPanel {
 
   async confirm(): Promise<void> {
     await this.detail.getByTestId('action-confirm').click();
-    await this.page.getByTestId('action-confirm-ok').click();
-    await this.expectState('in_feasibility');
+    await pressPopconfirmOk(this.page.getByTestId('action-confirm-ok'), () =>
+      expect(this.detail).toHaveAttribute('data-order-state', 'in_feasibility', {
+        timeout: 3_000,
+      }),
+    );
   }
 
   /** Logs a question; with `hold` the order waits in needs_clarification. */
