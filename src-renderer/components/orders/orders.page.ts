@@ -7,6 +7,7 @@ import type {
 import type { OrderState } from '../../../src-shared/orders/order-state';
 import type { Language } from '../../i18n/language';
 import { pressPopconfirmOk } from '../popconfirm.page';
+import { chooseOption } from '../select.page';
 import { translate } from '../../i18n/lookup';
 
 /**
@@ -176,11 +177,11 @@ export class OrdersPanel {
 
   /** Opens the print of the customer confirmation (web mode: the browser's print of an iframe). */
   async printConfirmation(language: Language): Promise<Locator> {
-    await this.detail.getByTestId('print-language').click();
-    await this.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: translate(language, `language.${language}`) })
-      .click();
+    await chooseOption(
+      this.page,
+      this.detail.getByTestId('print-language'),
+      translate(language, `language.${language}`),
+    );
     await this.detail.getByTestId('action-print').click();
     return this.page.getByTestId('order-confirmation-frame');
   }

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DepartmentScreen } from '../../components/department.page';
+import { chooseOption } from '../../components/select.page';
 import type { Language } from '../../i18n/language';
 
 /** Page object of the planning screen, for end-to-end tests. */
@@ -9,12 +10,7 @@ export class PlanningScreen extends DepartmentScreen {
   }
 
   private async choose(select: Locator, option: string): Promise<void> {
-    await select.click();
-    await this.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: option })
-      .first()
-      .click();
+    await chooseOption(this.page, select, option);
   }
 
   /** Plans a batch through the form; `start` as "YYYY-MM-DD HH:mm". */

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DepartmentScreen } from '../../components/department.page';
+import { chooseOption } from '../../components/select.page';
 import { OrdersPanel } from '../../components/orders/orders.page';
 import type { Language } from '../../i18n/language';
 
@@ -27,20 +28,8 @@ export class WarehouseScreen extends DepartmentScreen {
     );
   }
 
-  /**
-   * Picks an option of an antd select and checks it was taken: a click that lands while the
-   * dropdown is still opening (a loaded CI machine) picks nothing, so it tries again.
-   */
   private async choose(select: Locator, option: string): Promise<void> {
-    await expect(async () => {
-      if (!(await this.page.locator('.ant-select-dropdown:visible').count())) await select.click();
-      await this.page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: option })
-        .first()
-        .click({ timeout: 2_000 });
-      await expect(select).toContainText(option, { timeout: 1_000 });
-    }).toPass({ timeout: 10_000 });
+    await chooseOption(this.page, select, option);
   }
 
   /** antd puts a number field's test id on the input or on its wrapper, depending on version. */
