@@ -259,7 +259,7 @@ export const en = {
     },
     admin: {
       title: 'Administration',
-      description: 'Users and their roles, and the integrity of the audit log.',
+      description: 'Users and their roles, portal API keys, and the integrity of the audit log.',
       empty: 'No users yet',
     },
   },
@@ -311,6 +311,8 @@ export const en = {
     atLeast: 'At least {{min}}',
     usernameFormat:
       'Lower-case letters, digits, dot, dash and underscore; start with a letter or digit',
+    portalNameFormat:
+      'Lower-case letters, digits, dot, dash and underscore; start with a letter or digit',
     invalid: 'Not a valid value',
     serverRefused: 'Refused by the server: {{message}}',
   },
@@ -356,6 +358,38 @@ export const en = {
       password: 'New password',
       submit: 'Reset password',
       done: 'The password of {{username}} was reset.',
+    },
+    portalKeys: {
+      title: 'Portal API keys',
+      description:
+        'A web shop or customer portal posts orders with a key of its own (header x-api-key). Give each portal its own key; revoking one stops it at once and leaves the others working.',
+      create: 'New key',
+      name: 'Portal',
+      status: 'Status',
+      active: 'Active',
+      revoked: 'Revoked',
+      createdAt: 'Created',
+      lastUsedAt: 'Last order',
+      never: 'Never',
+      actions: 'Actions',
+      revoke: 'Revoke',
+      revokeConfirm: 'Revoke the key of {{name}}? The portal can no longer post orders with it.',
+      revokedDone: 'The key of {{name}} is revoked.',
+      loadFailed: 'The portal keys could not be loaded.',
+      empty: 'No portal keys yet',
+    },
+    portalKeyForm: {
+      title: 'New portal API key',
+      name: 'Portal name',
+      nameHelp: 'Lower-case letters, digits, dot, dash and underscore, e.g. web-shop',
+      submit: 'Create key',
+      createdTitle: 'Key for {{name}}',
+      onceWarning: 'Copy this key now: it will not be shown again.',
+      onceDetail:
+        'The server keeps only a hash of it. Give it to the portal over a safe channel; if it is lost, revoke it and make a new one.',
+      copy: 'Copy key',
+      copied: 'Copied',
+      done: 'I have copied the key',
     },
     audit: {
       title: 'Audit log',

@@ -51,14 +51,38 @@ export async function createPortalKey(
 }
 
 export async function revokePortalKey(db: Db, name: string, actor: Actor): Promise<void> {
+  await revoke(db, { column: 'name', value: name, missing: `No portal named ${name}.` }, actor);
+}
+
+/** The admin screen's way: by id, answering the key as it now stands. */
+export async function revokePortalKeyById(
+  db: Db,
+  id: string,
+  actor: Actor,
+): Promise<PortalKeyInfo> {
+  await revoke(db, { column: 'id', value: id, missing: 'No such portal key.' }, actor);
+  const row = await db
+    .selectFrom('portal_keys')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return toInfo(row);
+}
+
+/** Revoking twice is not an error and writes no second audit entry: the key is off either way. */
+async function revoke(
+  db: Db,
+  by: { column: 'id' | 'name'; value: string; missing: string },
+  actor: Actor,
+): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('portal_keys')
-      .select(['id', 'revoked_at'])
-      .where('name', '=', name)
+      .select(['id', 'name', 'revoked_at'])
+      .where(by.column, '=', by.value)
       .executeTakeFirst();
-    if (!row) throw apiError(404, 'not-found', `No portal named ${name}.`);
+    if (!row) throw apiError(404, 'not-found', by.missing);
     if (row.revoked_at) return;
     await trx
       .updateTable('portal_keys')
@@ -70,20 +94,30 @@ export async function revokePortalKey(db: Db, name: string, actor: Actor): Promi
       clientId: actor.clientId,
       clientTime: null,
       action: 'portal-key.revoked',
-      detail: { id: row.id, name, ...(actor.via ? { via: actor.via } : {}) },
+      detail: { id: row.id, name: row.name, ...(actor.via ? { via: actor.via } : {}) },
     });
   });
 }
 
-export async function listPortalKeys(db: Db): Promise<PortalKeyInfo[]> {
-  const rows = await db.selectFrom('portal_keys').selectAll().orderBy('name').execute();
-  return rows.map((r) => ({
+function toInfo(r: {
+  id: string;
+  name: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}): PortalKeyInfo {
+  return {
     id: r.id,
     name: r.name,
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
     lastUsedAt: r.last_used_at,
-  }));
+  };
+}
+
+export async function listPortalKeys(db: Db): Promise<PortalKeyInfo[]> {
+  const rows = await db.selectFrom('portal_keys').selectAll().orderBy('name').execute();
+  return rows.map(toInfo);
 }
 
 /** The portal a key belongs to, or a 401 that says nothing about why. */

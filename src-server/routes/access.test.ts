@@ -36,6 +36,9 @@ describe(`access control on every route (${testEngine()})`, () => {
       'POST /api/admin/users': 'user.manage',
       'POST /api/admin/users/:id/password': 'user.manage',
       'POST /api/admin/users/:id/disabled': 'user.manage',
+      'GET /api/admin/portal-keys': 'user.manage',
+      'POST /api/admin/portal-keys': 'user.manage',
+      'POST /api/admin/portal-keys/:id/revoke': 'user.manage',
       'GET /api/admin/audit/verify': 'audit.verify',
       'GET /api/mail': 'mail.manage',
       'POST /api/mail/:id/retry': 'mail.manage',
@@ -74,6 +77,7 @@ describe(`access control on every route (${testEngine()})`, () => {
                   role: 'admin',
                   password: 'p'.repeat(12),
                   disabled: true,
+                  name: `new-portal-${role}`,
                 },
         });
         expect(res.status, `${role} ${route.method} ${route.url}`).toBe(403);
@@ -90,8 +94,9 @@ describe(`access control on every route (${testEngine()})`, () => {
     });
   }
 
-  it('has no department role able to create users through the API', async () => {
+  it('has no department role able to create users or portal keys through the API', async () => {
     const users = await server.db.selectFrom('users').select('username').execute();
     expect(users.map((u) => u.username).filter((u) => u.startsWith('new-'))).toEqual([]);
+    expect(await server.db.selectFrom('portal_keys').select('name').execute()).toEqual([]);
   });
 });

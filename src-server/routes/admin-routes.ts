@@ -7,10 +7,18 @@ import {
   type AuditVerifyResponse,
   type User,
 } from '../../src-shared/api/auth';
+import {
+  createPortalKeyRequest,
+  portalKeyIdParams,
+  revokePortalKeyRequest,
+  type CreatedPortalKey,
+  type PortalKeyInfo,
+} from '../../src-shared/api/portal';
 import { verifyAudit } from '../audit/audit-log';
 import { getAuth } from '../auth/access';
 import { createUser, listUsers, resetPassword, setUserDisabled, type Actor } from '../auth/users';
 import { parseInput } from '../http/errors';
+import { createPortalKey, listPortalKeys, revokePortalKeyById } from '../portal/portal-keys';
 
 const userParams = z.object({ id: z.uuid() }).strict();
 
@@ -41,6 +49,24 @@ export function adminRoutes(app: FastifyInstance): void {
     const { id } = parseInput(userParams, request.params);
     const { disabled } = parseInput(setDisabledRequest, request.body);
     return setUserDisabled(db, id, disabled, actorOf(request));
+  });
+
+  // The same operations as the admin CLI's portal-key commands, audited under the admin's name.
+  app.get('/api/admin/portal-keys', manage, async (): Promise<PortalKeyInfo[]> =>
+    listPortalKeys(db),
+  );
+
+  app.post('/api/admin/portal-keys', manage, async (request, reply) => {
+    const { name } = parseInput(createPortalKeyRequest, request.body);
+    // The one answer that carries the key; the server keeps only its hash.
+    const created: CreatedPortalKey = await createPortalKey(db, name, actorOf(request));
+    return reply.status(201).send(created);
+  });
+
+  app.post('/api/admin/portal-keys/:id/revoke', manage, async (request): Promise<PortalKeyInfo> => {
+    const { id } = parseInput(portalKeyIdParams, request.params);
+    parseInput(revokePortalKeyRequest, request.body);
+    return revokePortalKeyById(db, id, actorOf(request));
   });
 
   app.get(

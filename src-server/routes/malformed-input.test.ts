@@ -12,7 +12,11 @@ import {
   setDisabledRequest,
 } from '../../src-shared/api/auth';
 import { retryMailRequest } from '../../src-shared/api/mail';
-import { portalOrderRequest } from '../../src-shared/api/portal';
+import {
+  createPortalKeyRequest,
+  portalOrderRequest,
+  revokePortalKeyRequest,
+} from '../../src-shared/api/portal';
 import { createPortalKey } from '../portal/portal-keys';
 import { testEngine } from '../testing/test-database';
 import { databaseSnapshot, startTestServer, type TestServer } from '../testing/test-server';
@@ -269,6 +273,21 @@ describe(`malformed bodies on every write route (${testEngine()})`, () => {
       token: () => tokens.devices,
       schema: pullRequest,
       valid: { clientId: randomUUID(), schemaVersion: 1, cursor: 0, epoch: null, ackedSeq: 0 },
+    },
+    {
+      name: 'POST /api/admin/portal-keys',
+      path: () => '/api/admin/portal-keys',
+      token: () => tokens.admin,
+      schema: createPortalKeyRequest,
+      valid: { name: 'new-portal' },
+    },
+    {
+      // A key that does not exist: a valid body would answer 404 and change nothing.
+      name: 'POST /api/admin/portal-keys/:id/revoke',
+      path: () => `/api/admin/portal-keys/${targetId}/revoke`,
+      token: () => tokens.admin,
+      schema: revokePortalKeyRequest,
+      valid: {},
     },
     {
       // A mail that does not exist: a valid body would answer 404 and change nothing.

@@ -126,6 +126,8 @@ export type AuditVerifyResponse = z.infer<typeof auditVerifyResponse>;
  *   POST /api/admin/users/:id/password ResetPasswordRequest -> 204         (admin)
  *   POST /api/admin/users/:id/disabled SetDisabledRequest -> User          (admin)
  *   GET  /api/admin/audit/verify           -> AuditVerifyResponse          (admin, management)
+ *   /api/admin/portal-keys...                                              (admin)
+ *        list, create and revoke portal API keys: see src-shared/api/portal.ts
  *
  * "(admin)" means the action user.manage, "(admin, management)" audit.verify, of
  * src-shared/permissions.ts. Desktop clients (origin app://orderline) may call cross-origin.

@@ -49,10 +49,35 @@ export interface PortalCatalogEntry {
   leadTimeDays: number;
 }
 
-export interface PortalKeyInfo {
-  id: string;
-  name: string;
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+/**
+ * Portal keys as the admin screen and `list-portal-keys` see them: never the key nor its hash.
+ *   GET  /api/admin/portal-keys                              -> PortalKeyInfo[]     (admin)
+ *   POST /api/admin/portal-keys  CreatePortalKeyRequest       -> CreatedPortalKey (201)
+ *        (409 portal-name-taken)                                                   (admin)
+ *   POST /api/admin/portal-keys/:id/revoke                    -> PortalKeyInfo       (admin)
+ *        (revoking a revoked key again changes nothing; 404 not-found for an unknown id)
+ */
+export const portalKeyInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type PortalKeyInfo = z.infer<typeof portalKeyInfoSchema>;
+
+export const createPortalKeyRequest = z.object({ name: portalNameSchema }).strict();
+export type CreatePortalKeyRequest = z.infer<typeof createPortalKeyRequest>;
+
+/** The only answer that carries the key itself: the server keeps just its hash. */
+export const createdPortalKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  key: z.string().regex(portalKeyFormat),
+});
+export type CreatedPortalKey = z.infer<typeof createdPortalKeySchema>;
+
+export const portalKeyIdParams = z.object({ id: z.uuid() }).strict();
+
+/** Revoking takes no options; an empty body is fine. */
+export const revokePortalKeyRequest = z.object({}).strict().optional();

@@ -6,9 +6,19 @@ import {
   type CreateUserRequest,
   type User,
 } from '../../../src-shared/api/auth';
+import {
+  createdPortalKeySchema,
+  portalKeyInfoSchema,
+  type CreatedPortalKey,
+  type CreatePortalKeyRequest,
+  type PortalKeyInfo,
+} from '../../../src-shared/api/portal';
 import { apiFetch, type ApiResult } from '../../api/http';
 
-/** The admin routes of src-shared/api/auth.ts, typed and checked against their schemas. */
+/**
+ * The admin routes of src-shared/api/auth.ts and portal.ts, typed and checked against their
+ * schemas.
+ */
 
 export function listUsers(token: string): Promise<ApiResult<User[]>> {
   return apiFetch('/api/admin/users', { token, schema: z.array(userSchema) });
@@ -45,4 +55,29 @@ export function resetPassword(
 
 export function verifyAuditLog(token: string): Promise<ApiResult<AuditVerifyResponse>> {
   return apiFetch('/api/admin/audit/verify', { token, schema: auditVerifyResponse });
+}
+
+export function listPortalKeys(token: string): Promise<ApiResult<PortalKeyInfo[]>> {
+  return apiFetch('/api/admin/portal-keys', { token, schema: z.array(portalKeyInfoSchema) });
+}
+
+export function createPortalKey(
+  token: string,
+  body: CreatePortalKeyRequest,
+): Promise<ApiResult<CreatedPortalKey>> {
+  return apiFetch('/api/admin/portal-keys', {
+    method: 'POST',
+    token,
+    body,
+    schema: createdPortalKeySchema,
+  });
+}
+
+export function revokePortalKey(token: string, id: string): Promise<ApiResult<PortalKeyInfo>> {
+  return apiFetch(`/api/admin/portal-keys/${encodeURIComponent(id)}/revoke`, {
+    method: 'POST',
+    token,
+    body: {},
+    schema: portalKeyInfoSchema,
+  });
 }

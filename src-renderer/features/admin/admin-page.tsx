@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DepartmentPage } from '../../components/department-page';
 import { AuditCard } from './audit-card';
 import { CreateUserDialog } from './create-user-dialog';
+import { PortalKeysCard } from './portal-keys-card';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { useAdminUsers } from './use-admin-users';
 import { useCreateUserForm } from './use-create-user-form';
@@ -58,6 +59,7 @@ export function AdminPage() {
           onResetPassword={reset.start}
         />
       </Card>
+      <PortalKeysCard />
       <AuditCard />
       <CreateUserDialog state={create} />
       <ResetPasswordDialog state={reset} />

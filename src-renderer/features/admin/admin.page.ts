@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Role } from '../../../src-shared/roles';
 import { DepartmentScreen } from '../../components/department.page';
+import { pressPopconfirmOk } from '../../components/popconfirm.page';
 import type { Language } from '../../i18n/language';
 
 export interface NewUser {
@@ -10,7 +11,10 @@ export interface NewUser {
   password: string;
 }
 
-/** Page object of the admin screen: user list, create user, disable, reset password, audit. */
+/**
+ * Page object of the admin screen: user list, create user, disable, reset password, portal
+ * API keys, audit.
+ */
 export class AdminScreen extends DepartmentScreen {
   constructor(page: Page, language: Language = 'en') {
     super(page, 'admin', language);
@@ -77,22 +81,24 @@ export class AdminScreen extends DepartmentScreen {
     await expect(this.userRow(user.username)).toBeVisible();
   }
 
+  private get popconfirmYes(): Locator {
+    return this.page.locator('.ant-popconfirm').getByRole('button', { name: this.t('common.yes') });
+  }
+
   async setDisabled(username: string, disabled: boolean): Promise<void> {
     const button = this.page.getByTestId(`toggle-disabled-${username}`);
     await expect(button).toHaveText(
       this.t(disabled ? 'admin.users.disable' : 'admin.users.enable'),
     );
     await button.click();
-    await this.page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: this.t('common.yes') })
-      .click();
-    await expect(
-      this.userRow(username).getByText(
-        this.t(disabled ? 'admin.users.disabled' : 'admin.users.active'),
-        { exact: true },
-      ),
-    ).toBeVisible();
+    await pressPopconfirmOk(this.popconfirmYes, () =>
+      expect(
+        this.userRow(username).getByText(
+          this.t(disabled ? 'admin.users.disabled' : 'admin.users.active'),
+          { exact: true },
+        ),
+      ).toBeVisible({ timeout: 3_000 }),
+    );
   }
 
   async resetPassword(username: string, password: string): Promise<void> {
@@ -100,6 +106,70 @@ export class AdminScreen extends DepartmentScreen {
     await this.page.locator('#reset-password_password').fill(password);
     await this.page.getByTestId('reset-password-submit').click();
     await expect(this.page.locator('#reset-password_password')).toBeHidden();
+  }
+
+  get portalKeysTable(): Locator {
+    return this.page.getByTestId('portal-keys-table');
+  }
+
+  portalKeyRow(name: string): Locator {
+    return this.portalKeysTable
+      .locator('tbody tr')
+      .filter({ has: this.page.getByRole('cell', { name, exact: true }) });
+  }
+
+  get portalKeyDialog(): Locator {
+    return this.page
+      .getByRole('dialog')
+      .filter({ has: this.page.locator('#create-portal-key, [data-testid="portal-key-created"]') });
+  }
+
+  /** The text under the name field of the new-key form. */
+  get portalKeyNameError(): Locator {
+    return this.page.locator('#create-portal-key_name_help');
+  }
+
+  /** The key shown once after creating it. */
+  get createdPortalKey(): Locator {
+    return this.page.getByTestId('portal-key-value');
+  }
+
+  async openCreatePortalKey(): Promise<void> {
+    await this.page.getByTestId('create-portal-key').click();
+    await expect(this.page.locator('#create-portal-key_name')).toBeVisible();
+  }
+
+  async submitPortalKey(name: string): Promise<void> {
+    await this.page.locator('#create-portal-key_name').fill(name);
+    await this.page.getByTestId('create-portal-key-submit').click();
+  }
+
+  /**
+   * Makes a key and answers it as shown once, leaving the dialog open on it; `closeCreatedKey`
+   * dismisses it.
+   */
+  async createPortalKey(name: string): Promise<string> {
+    await this.openCreatePortalKey();
+    await this.submitPortalKey(name);
+    await expect(this.createdPortalKey).toBeVisible();
+    await expect(this.portalKeyDialog).toContainText(this.t('admin.portalKeyForm.onceWarning'));
+    const key = (await this.createdPortalKey.locator('code').textContent())?.trim() ?? '';
+    expect(key).toMatch(/^olp_[A-Za-z0-9_-]{43}$/);
+    return key;
+  }
+
+  async closeCreatedKey(): Promise<void> {
+    await this.page.getByTestId('portal-key-done').click();
+    await expect(this.createdPortalKey).toBeHidden();
+  }
+
+  async revokePortalKey(name: string): Promise<void> {
+    await this.page.getByTestId(`revoke-portal-key-${name}`).click();
+    await pressPopconfirmOk(this.popconfirmYes, () =>
+      expect(
+        this.portalKeyRow(name).getByText(this.t('admin.portalKeys.revoked'), { exact: true }),
+      ).toBeVisible({ timeout: 3_000 }),
+    );
   }
 
   get auditResult(): Locator {

@@ -1,0 +1,54 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CreatePortalKeyDialog } from './create-portal-key-dialog';
+import { PortalKeysTable } from './portal-keys-table';
+import { useCreatePortalKey } from './use-create-portal-key';
+import { usePortalKeys } from './use-portal-keys';
+
+export function PortalKeysCard() {
+  const { t } = useTranslation();
+  const keys = usePortalKeys();
+  const create = useCreatePortalKey(() => void keys.reload());
+  return (
+    <Card
+      title={t('admin.portalKeys.title')}
+      className="admin__card"
+      data-testid="portal-keys-card"
+      extra={
+        <Space>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void keys.reload()}
+            loading={keys.loading}
+          >
+            {t('common.refresh')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={create.show}
+            data-testid="create-portal-key"
+          >
+            {t('admin.portalKeys.create')}
+          </Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {t('admin.portalKeys.description')}
+      </Typography.Paragraph>
+      {keys.loadError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('admin.portalKeys.loadFailed')}
+          description={keys.loadError}
+          className="admin__alert"
+        />
+      ) : null}
+      <PortalKeysTable keys={keys.keys} loading={keys.loading} onRevoke={keys.revoke} />
+      <CreatePortalKeyDialog state={create} />
+    </Card>
+  );
+}
