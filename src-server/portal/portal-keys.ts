@@ -29,16 +29,17 @@ export async function createPortalKey(
   const id = randomUUID();
   const now = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('portal_keys')
-      .select('id')
-      .where('name', '=', name)
-      .executeTakeFirst();
-    if (taken) throw apiError(409, 'portal-name-taken', `A portal named ${name} already exists.`);
-    await trx
+    // The unique name decides, not a read before the insert: two admins creating the same
+    // name at once get one key and one 409, never a database error.
+    const inserted = await trx
       .insertInto('portal_keys')
       .values({ id, name, key_hash: hashPortalKey(key), created_at: now })
-      .execute();
+      .onConflict((oc) => oc.column('name').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) {
+      throw apiError(409, 'portal-name-taken', `A portal named ${name} already exists.`);
+    }
     await appendAudit(trx, {
       userId: actor.userId,
       clientId: actor.clientId,

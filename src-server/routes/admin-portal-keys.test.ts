@@ -139,4 +139,11 @@ describe(`portal keys on the admin screen (${testEngine()})`, () => {
   it('keeps the audit chain intact', async () => {
     expect(await verifyAudit(server.db)).toMatchObject({ ok: true });
   });
+
+  it('gives one key and one 409 when two admins create the same name at once', async () => {
+    const results = await Promise.all([create('twin-shop'), create('twin-shop')]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)!.body.code).toBe('portal-name-taken');
+    expect((await list()).filter((k) => k.name === 'twin-shop')).toHaveLength(1);
+  });
 });

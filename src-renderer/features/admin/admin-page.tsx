@@ -1,8 +1,8 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space } from 'antd';
+import { Alert, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DepartmentPage } from '../../components/department-page';
 import { AuditCard } from './audit-card';
+import { CardActions } from './card-actions';
 import { CreateUserDialog } from './create-user-dialog';
 import { PortalKeysCard } from './portal-keys-card';
 import { ResetPasswordDialog } from './reset-password-dialog';
@@ -23,23 +23,13 @@ export function AdminPage() {
         title={t('admin.users.title')}
         className="admin__card"
         extra={
-          <Space>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => void users.reload()}
-              loading={users.loading}
-            >
-              {t('common.refresh')}
-            </Button>
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={create.show}
-              data-testid="create-user"
-            >
-              {t('admin.users.create')}
-            </Button>
-          </Space>
+          <CardActions
+            loading={users.loading}
+            onReload={() => void users.reload()}
+            onCreate={create.show}
+            createLabel={t('admin.users.create')}
+            createTestId="create-user"
+          />
         }
       >
         {users.loadError ? (

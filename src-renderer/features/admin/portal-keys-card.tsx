@@ -1,6 +1,6 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Typography } from 'antd';
+import { Alert, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CardActions } from './card-actions';
 import { CreatePortalKeyDialog } from './create-portal-key-dialog';
 import { PortalKeysTable } from './portal-keys-table';
 import { useCreatePortalKey } from './use-create-portal-key';
@@ -16,23 +16,13 @@ export function PortalKeysCard() {
       className="admin__card"
       data-testid="portal-keys-card"
       extra={
-        <Space>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => void keys.reload()}
-            loading={keys.loading}
-          >
-            {t('common.refresh')}
-          </Button>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={create.show}
-            data-testid="create-portal-key"
-          >
-            {t('admin.portalKeys.create')}
-          </Button>
-        </Space>
+        <CardActions
+          loading={keys.loading}
+          onReload={() => void keys.reload()}
+          onCreate={create.show}
+          createLabel={t('admin.portalKeys.create')}
+          createTestId="create-portal-key"
+        />
       }
     >
       <Typography.Paragraph type="secondary">

@@ -1,11 +1,10 @@
 import { App } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../src-shared/api/auth';
-import type { ApiResult } from '../../api/http';
 import { useSession } from '../../auth/use-session';
-import type { MessageRef } from '../../components/zod-rules';
 import { listUsers, setUserDisabled } from './admin-api';
+import { useAdminList } from './use-admin-list';
 
 export interface AdminUsers {
   users: User[];
@@ -20,46 +19,15 @@ export interface AdminUsers {
   selfId: string;
 }
 
+const byUsername = (users: readonly User[]) =>
+  [...users].sort((a, b) => a.username.localeCompare(b.username));
+
 export function useAdminUsers(): AdminUsers {
   const { token, user: me } = useSession();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [users, setUsers] = useState<User[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<MessageRef | undefined>();
-
-  const apply = useCallback((r: ApiResult<User[]>) => {
-    setLoading(false);
-    if (r.ok) {
-      setUsers([...r.value].sort((a, b) => a.username.localeCompare(b.username)));
-      setLoadError(undefined);
-    } else {
-      setLoadError({ key: `errors.${r.error}` });
-    }
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    void listUsers(token).then((r) => {
-      if (live) apply(r);
-    });
-    return () => {
-      live = false;
-    };
-  }, [token, apply]);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    apply(await listUsers(token));
-  }, [token, apply]);
-
-  const upsert = useCallback((user: User) => {
-    setUsers((list) =>
-      [...list.filter((u) => u.id !== user.id), user].sort((a, b) =>
-        a.username.localeCompare(b.username),
-      ),
-    );
-  }, []);
+  const list = useAdminList(listUsers, byUsername);
+  const { upsert } = list;
 
   const toggleDisabled = useCallback(
     async (user: User) => {
@@ -79,10 +47,10 @@ export function useAdminUsers(): AdminUsers {
   );
 
   return {
-    users,
-    loading,
-    loadError: loadError ? t(loadError.key as never) : undefined,
-    reload,
+    users: list.items,
+    loading: list.loading,
+    loadError: list.loadError,
+    reload: list.reload,
     toggleDisabled,
     upsert,
     selfId: me.id,

@@ -1,11 +1,10 @@
 import { App } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalKeyInfo } from '../../../src-shared/api/portal';
-import type { ApiResult } from '../../api/http';
 import { useSession } from '../../auth/use-session';
-import type { MessageRef } from '../../components/zod-rules';
 import { listPortalKeys, revokePortalKey } from './admin-api';
+import { useAdminList } from './use-admin-list';
 
 export type PortalKeyState = 'active' | 'revoked';
 
@@ -32,53 +31,27 @@ export function usePortalKeys(): PortalKeys {
   const { token } = useSession();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [keys, setKeys] = useState<PortalKeyInfo[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<MessageRef | undefined>();
-
-  const apply = useCallback((r: ApiResult<PortalKeyInfo[]>) => {
-    setLoading(false);
-    if (r.ok) {
-      setKeys(sortPortalKeys(r.value));
-      setLoadError(undefined);
-    } else {
-      setLoadError({ key: `errors.${r.error}` });
-    }
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    void listPortalKeys(token).then((r) => {
-      if (live) apply(r);
-    });
-    return () => {
-      live = false;
-    };
-  }, [token, apply]);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    apply(await listPortalKeys(token));
-  }, [token, apply]);
+  const list = useAdminList(listPortalKeys, sortPortalKeys);
+  const { upsert } = list;
 
   const revoke = useCallback(
     async (key: PortalKeyInfo) => {
       const r = await revokePortalKey(token, key.id);
       if (r.ok) {
-        setKeys((list) => sortPortalKeys([...list.filter((k) => k.id !== r.value.id), r.value]));
+        upsert(r.value);
         void message.success(t('admin.portalKeys.revokedDone', { name: key.name }));
       } else {
         void message.error(t(`errors.${r.error}`));
       }
     },
-    [token, message, t],
+    [token, upsert, message, t],
   );
 
   return {
-    keys,
-    loading,
-    loadError: loadError ? t(loadError.key as never) : undefined,
-    reload,
+    keys: list.items,
+    loading: list.loading,
+    loadError: list.loadError,
+    reload: list.reload,
     revoke,
   };
 }
