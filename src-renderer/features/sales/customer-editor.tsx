@@ -1,7 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Drawer, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditorDrawer } from '../../components/editor-drawer';
 import { uuidv7 } from '../../../src-shared/ids';
 import {
   customerSchema,
@@ -163,21 +164,14 @@ export function CustomerEditor() {
           },
         ]}
       />
-      <Drawer
+      <EditorDrawer
         open={editing !== null}
         onClose={() => setEditing(null)}
-        size={640}
         title={existing ? existing.code : t('orders.catalog.newCustomer')}
-        extra={
-          <Button
-            type="primary"
-            loading={state.saving}
-            onClick={() => void state.save()}
-            data-testid="customer-save"
-          >
-            {t('orders.catalog.save')}
-          </Button>
-        }
+        saving={state.saving}
+        onSave={() => void state.save()}
+        saveLabel={t('orders.catalog.save')}
+        saveTestId="customer-save"
       >
         <Form<CustomerFormValues>
           form={state.form}
@@ -278,7 +272,7 @@ export function CustomerEditor() {
             ({t('orders.catalog.creditByFinance')})
           </Typography.Text>
         </Form>
-      </Drawer>
+      </EditorDrawer>
     </section>
   );
 }

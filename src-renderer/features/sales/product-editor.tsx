@@ -1,18 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Checkbox,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditorDrawer } from '../../components/editor-drawer';
 import { uuidv7 } from '../../../src-shared/ids';
 import {
   CHEMISTRIES,
@@ -179,21 +169,14 @@ export function ProductEditor() {
           },
         ]}
       />
-      <Drawer
+      <EditorDrawer
         open={editing !== null}
         onClose={() => setEditing(null)}
-        size={640}
         title={existing ? existing.code : t('orders.catalog.newProduct')}
-        extra={
-          <Button
-            type="primary"
-            loading={state.saving}
-            onClick={() => void state.save()}
-            data-testid="product-save"
-          >
-            {t('orders.catalog.save')}
-          </Button>
-        }
+        saving={state.saving}
+        onSave={() => void state.save()}
+        saveLabel={t('orders.catalog.save')}
+        saveTestId="product-save"
       >
         <Form<ProductFormValues>
           form={state.form}
@@ -311,7 +294,7 @@ export function ProductEditor() {
             )}
           </Form.List>
         </Form>
-      </Drawer>
+      </EditorDrawer>
     </section>
   );
 }

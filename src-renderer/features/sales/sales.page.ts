@@ -30,10 +30,20 @@ export class SalesScreen extends DepartmentScreen {
   async newCustomer(fields: Record<string, string>): Promise<void> {
     await this.openTab('customers');
     await this.page.getByTestId('customer-new').click();
+    await this.fillCustomer(fields);
+  }
+
+  /** Fills fields of the open customer form by their ids (e.g. 'address_city') and saves. */
+  async fillCustomer(fields: Record<string, string>): Promise<void> {
     for (const [id, value] of Object.entries(fields)) {
       await this.page.locator(`#customer_${id}`).fill(value);
     }
     await this.page.getByTestId('customer-save').click();
+  }
+
+  /** The customer's row in the customer list. */
+  customerRow(code: string) {
+    return this.page.getByTestId('customer-editor').locator('tr', { hasText: code });
   }
 
   async expectToConfirm(number: string): Promise<void> {

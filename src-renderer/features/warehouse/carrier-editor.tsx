@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Drawer, Form, Input, Switch, Table, Tag } from 'antd';
+import { Button, Checkbox, Form, Input, Switch, Table, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditorDrawer } from '../../components/editor-drawer';
 import type { CarrierRecord } from '../../../src-shared/warehouse/carrier';
 import { TRANSPORT_MODES } from '../../../src-shared/warehouse/dangerous-goods';
 import { useCarrierEditor, type CarrierFormValues } from './use-carrier-editor';
@@ -71,22 +72,16 @@ export function CarrierEditor({ editable }: { editable: boolean }) {
             : []),
         ]}
       />
-      <Drawer
+      <EditorDrawer
         open={editor.editing !== null}
         onClose={editor.close}
         forceRender
-        size={520}
+        width={520}
         title={editor.existing ? editor.existing.name : t('warehouse.carriers.new')}
-        extra={
-          <Button
-            type="primary"
-            loading={editor.saving}
-            onClick={() => void editor.save()}
-            data-testid="carrier-save"
-          >
-            {t('warehouse.carriers.save')}
-          </Button>
-        }
+        saving={editor.saving}
+        onSave={() => void editor.save()}
+        saveLabel={t('warehouse.carriers.save')}
+        saveTestId="carrier-save"
       >
         <Form<CarrierFormValues>
           form={editor.form}
@@ -121,7 +116,7 @@ export function CarrierEditor({ editable }: { editable: boolean }) {
             <Switch data-testid="carrier-active" />
           </Form.Item>
         </Form>
-      </Drawer>
+      </EditorDrawer>
     </section>
   );
 }

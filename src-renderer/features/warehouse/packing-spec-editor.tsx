@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Drawer,
   Form,
   Input,
   InputNumber,
@@ -15,6 +14,7 @@ import {
 } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditorDrawer } from '../../components/editor-drawer';
 import { customerLabel, FORMATS, type ProductFormat } from '../../../src-shared/orders/catalog';
 import {
   DEFAULT_PACKING_SPECS,
@@ -212,21 +212,14 @@ export function PackingSpecEditor() {
           },
         ]}
       />
-      <Drawer
+      <EditorDrawer
         open={editing !== null}
         onClose={() => setEditing(null)}
-        size={640}
         title={existing ? existing.id : t('warehouse.specs.new')}
-        extra={
-          <Button
-            type="primary"
-            loading={state.saving}
-            onClick={() => void state.save()}
-            data-testid="spec-save"
-          >
-            {t('warehouse.specs.save')}
-          </Button>
-        }
+        saving={state.saving}
+        onSave={() => void state.save()}
+        saveLabel={t('warehouse.specs.save')}
+        saveTestId="spec-save"
       >
         <Form<SpecFormValues>
           form={state.form}
@@ -329,7 +322,7 @@ export function PackingSpecEditor() {
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
         </Form>
-      </Drawer>
+      </EditorDrawer>
     </Card>
   );
 }
