@@ -124,5 +124,18 @@ for (const language of ['en', 'zh-CN'] as const) {
     await expect(sales.customerFieldError('code')).toHaveText(t('validation.required'));
     await expect(sales.customerFieldError('contacts_0_email')).toHaveText(t('validation.invalid'));
     await expect(sales.customerFieldError('contacts_0_name')).toHaveText(t('validation.required'));
+    // Put right, it saves and is listed.
+    await sales.fillCustomer({
+      code: `C-09${language === 'en' ? '91' : '92'}`,
+      contacts_0_name: '王经理',
+      contacts_0_email: 'wang@new-customer.example',
+      address_line1: '科技园路 1 号',
+      address_city: '深圳',
+      address_postcode: '518000',
+      paymentTerms_code: 'NET30',
+      paymentTerms_textZh: '月结 30 天',
+      paymentTerms_textEn: '30 days net',
+    });
+    await expect(sales.customerRow(`C-09${language === 'en' ? '91' : '92'}`)).toBeVisible();
   });
 }
