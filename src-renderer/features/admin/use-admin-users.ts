@@ -3,8 +3,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../src-shared/api/auth';
 import { useSession } from '../../auth/use-session';
+import { useServerList } from '../../components/use-server-list';
 import { listUsers, setUserDisabled } from './admin-api';
-import { useAdminList } from './use-admin-list';
 
 export interface AdminUsers {
   users: User[];
@@ -26,7 +26,7 @@ export function useAdminUsers(): AdminUsers {
   const { token, user: me } = useSession();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const list = useAdminList(listUsers, byUsername);
+  const list = useServerList(listUsers, byUsername);
   const { upsert } = list;
 
   const toggleDisabled = useCallback(

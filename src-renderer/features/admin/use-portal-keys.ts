@@ -3,8 +3,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalKeyInfo } from '../../../src-shared/api/portal';
 import { useSession } from '../../auth/use-session';
+import { useServerList } from '../../components/use-server-list';
 import { listPortalKeys, revokePortalKey } from './admin-api';
-import { useAdminList } from './use-admin-list';
 
 export type PortalKeyState = 'active' | 'revoked';
 
@@ -31,7 +31,7 @@ export function usePortalKeys(): PortalKeys {
   const { token } = useSession();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const list = useAdminList(listPortalKeys, sortPortalKeys);
+  const list = useServerList(listPortalKeys, sortPortalKeys);
   const { upsert } = list;
 
   const revoke = useCallback(

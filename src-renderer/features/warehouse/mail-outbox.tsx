@@ -52,7 +52,7 @@ export function MailOutbox() {
           showIcon
           style={{ marginBottom: 8 }}
           data-testid="mail-load-error"
-          message={t(outbox.loadError as never)}
+          message={outbox.loadError}
         />
       ) : null}
       <Table<MailItem>

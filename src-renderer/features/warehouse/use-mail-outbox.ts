@@ -1,9 +1,9 @@
 import { App } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailItem, MailState } from '../../../src-shared/api/mail';
-import type { ApiResult } from '../../api/http';
 import { useSession } from '../../auth/use-session';
+import { useServerList } from '../../components/use-server-list';
 import { listMail, retryMail } from './mail-api';
 
 /** How often the list refreshes by itself while open: a retried mail goes out within seconds. */
@@ -14,7 +14,7 @@ export interface MailOutbox {
   filter: MailState | 'all';
   setFilter: (filter: MailState | 'all') => void;
   loading: boolean;
-  /** The translation key of why the list could not be loaded (offline, no rights), or undefined. */
+  /** Why the list could not be loaded (offline, no rights), in the reader's language. */
   loadError: string | undefined;
   reload: () => Promise<void>;
   retry: (mail: MailItem) => Promise<void>;
@@ -27,47 +27,21 @@ export interface MailOutbox {
  * not synced), so it needs the network; offline the screen says so instead of showing an
  * old list as if it were current.
  */
+/** The server's order (newest first) is kept: a retried mail stays where it was. */
+const asSent = (mails: readonly MailItem[]) => [...mails];
+
 export function useMailOutbox(): MailOutbox {
   const { token } = useSession();
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [filter, setFilter] = useState<MailState | 'all'>('failed');
-  const [mails, setMails] = useState<MailItem[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | undefined>();
   const [retrying, setRetrying] = useState<ReadonlySet<string>>(new Set());
-
-  const apply = useCallback((r: ApiResult<MailItem[]>) => {
-    setLoading(false);
-    if (r.ok) {
-      setMails(r.value);
-      setLoadError(undefined);
-    } else setLoadError(`errors.${r.error}`);
-  }, []);
-
   const load = useCallback(
-    () => listMail(token, filter === 'all' ? undefined : filter),
-    [token, filter],
+    (session: string) => listMail(session, filter === 'all' ? undefined : filter),
+    [filter],
   );
-
-  useEffect(() => {
-    let live = true;
-    const tick = () =>
-      void load().then((r) => {
-        if (live) apply(r);
-      });
-    tick();
-    const timer = setInterval(tick, REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [load, apply]);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    apply(await load());
-  }, [load, apply]);
+  const list = useServerList(load, asSent, REFRESH_MS);
+  const { upsert } = list;
 
   const retry = useCallback(
     async (mail: MailItem) => {
@@ -76,14 +50,23 @@ export function useMailOutbox(): MailOutbox {
         const r = await retryMail(token, mail.id);
         if (r.ok) {
           void message.success(t('warehouse.mail.retried', { to: mail.to }));
-          setMails((list) => list.map((m) => (m.id === mail.id ? r.value : m)));
+          upsert(r.value);
         } else void message.error(t(`errors.${r.error}` as never));
       } finally {
         setRetrying((s) => new Set([...s].filter((id) => id !== mail.id)));
       }
     },
-    [token, message, t],
+    [token, upsert, message, t],
   );
 
-  return { mails, filter, setFilter, loading, loadError, reload, retry, retrying };
+  return {
+    mails: list.items,
+    filter,
+    setFilter,
+    loading: list.loading,
+    loadError: list.loadError,
+    reload: list.reload,
+    retry,
+    retrying,
+  };
 }

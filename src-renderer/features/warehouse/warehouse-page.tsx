@@ -94,7 +94,15 @@ export function WarehousePage() {
             children: <CarrierEditor editable={canDo(user.role, 'carrier.edit')} />,
           },
           ...(canDo(user.role, 'mail.manage')
-            ? [{ key: 'mail', label: t('warehouse.mail.tab'), children: <MailOutbox /> }]
+            ? [
+                {
+                  key: 'mail',
+                  label: t('warehouse.mail.tab'),
+                  // Mounted only while shown: it asks the server every few seconds, which a
+                  // scanning PC (often offline) should not do in the background.
+                  children: tab.value === 'mail' ? <MailOutbox /> : null,
+                },
+              ]
             : []),
         ]}
       />
