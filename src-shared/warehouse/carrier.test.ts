@@ -40,13 +40,61 @@ describe('carrier rules', () => {
     expect(checkTrackingNumber(undefined, 'x')).toEqual({ ok: true });
   });
 
-  it('refuses patterns that do not compile or could backtrack for ever', () => {
+  it('keeps the meaning of a pattern: case-sensitive, alternatives each spanning the number', () => {
+    const sfOrJd = { trackingPattern: 'SF\\d{3}|JD\\d{3}' };
+    expect(checkTrackingNumber(sfOrJd, 'JD123')).toEqual({ ok: true });
+    expect(checkTrackingNumber(sfOrJd, 'SF123JD123')).toMatchObject({ ok: false });
+    expect(checkTrackingNumber(sfOrJd, 'sf123')).toMatchObject({ ok: false });
+    expect(checkTrackingNumber({ trackingPattern: 'a|ab' }, 'ab')).toEqual({ ok: true });
+    const anchoredOr = { trackingPattern: '^SF\\d+$|JD\\d+' };
+    expect(checkTrackingNumber(anchoredOr, 'JD12')).toEqual({ ok: true });
+    expect(checkTrackingNumber(anchoredOr, 'JD12X')).toMatchObject({ ok: false });
+  });
+
+  it('answers each pattern by its own text, however many patterns went through the cache', () => {
+    for (let i = 0; i < 200; i++) {
+      expect(checkTrackingNumber({ trackingPattern: `N${i}` }, `N${i}`)).toEqual({ ok: true });
+    }
+    expect(checkTrackingNumber({ trackingPattern: 'N0' }, 'N1')).toMatchObject({ ok: false });
+    expect(checkTrackingNumber({ trackingPattern: 'N199' }, 'N199')).toEqual({ ok: true });
+  });
+
+  it('answers nested repeats in linear time, so a hostile number cannot stall a push', () => {
+    const hostile = 'a'.repeat(50_000) + '!';
+    for (const pattern of ['(a|aa)+', '(a+)+$', '(x+x+)+y']) {
+      expect(trackingPatternProblem(pattern)).toBeUndefined();
+      expect(checkTrackingNumber({ trackingPattern: pattern }, hostile)).toMatchObject({
+        ok: false,
+      });
+    }
+    const runOfA = { trackingPattern: '(a|aa)+' };
+    expect(checkTrackingNumber(runOfA, 'a'.repeat(50_000))).toEqual({ ok: true });
+    const xs = { trackingPattern: '(x+x+)+y' };
+    expect(checkTrackingNumber(xs, 'x'.repeat(50_000) + 'y')).toEqual({ ok: true });
+    expect(checkTrackingNumber(xs, 'x'.repeat(50_000))).toMatchObject({ ok: false });
+  });
+
+  it('refuses patterns that do not compile, and those RE2 cannot run in linear time', () => {
     expect(trackingPatternProblem(String.raw`^SF\d{10,13}$`)).toBeUndefined();
     expect(trackingPatternProblem('(?:SF|JD)?[0-9]{12}')).toBeUndefined();
+    expect(trackingPatternProblem(String.raw`(\d{2})*`)).toBeUndefined();
     expect(trackingPatternProblem('SF[0-9')).toBe('invalid-regex');
-    expect(trackingPatternProblem('(a+)+$')).toBe('unsafe-regex');
-    expect(trackingPatternProblem(String.raw`(\d{2})*`)).toBe('unsafe-regex');
-    expect(trackingPatternProblem(String.raw`(a)\1`)).toBe('unsafe-regex');
+    expect(trackingPatternProblem('(')).toBe('invalid-regex');
+    for (const pattern of [
+      String.raw`(a)\1`,
+      String.raw`(?<n>a)\k<n>`,
+      'SF(?=\\d{10})\\d+',
+      '(?!JD)\\w+',
+      '(?<=SF)\\d+',
+      '(?<!X)\\d+',
+    ]) {
+      expect(trackingPatternProblem(pattern), pattern).toBe('unsupported-regex');
+      const refused = carrierSchema.safeParse({ ...SF, trackingPattern: pattern });
+      expect(refused.error?.issues[0]).toMatchObject({
+        path: ['trackingPattern'],
+        message: 'unsupported-regex',
+      });
+    }
     const parsed = carrierSchema.safeParse({ ...SF, trackingPattern: 'SF[0-9' });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]).toMatchObject({
@@ -111,10 +159,15 @@ describe('carrier.save', () => {
     });
   });
 
-  it('refuses a pattern that does not compile, naming the field', async () => {
+  it('refuses a pattern that does not compile, or needs backtracking, naming the field', async () => {
+    for (const trackingPattern of ['(', String.raw`(\d)\1`, 'SF(?=\\d)']) {
+      expect(
+        await store.run(wh, 'carrier.save', { carrier: { ...SF, trackingPattern } }),
+      ).toMatchObject({ code: 'invalid-args', params: { path: 'carrier.trackingPattern' } });
+    }
     expect(
-      await store.run(wh, 'carrier.save', { carrier: { ...SF, trackingPattern: '(' } }),
-    ).toMatchObject({ code: 'invalid-args', params: { path: 'carrier.trackingPattern' } });
+      await store.run(wh, 'carrier.save', { carrier: { ...SF, trackingPattern: '(a|aa)+' } }),
+    ).toEqual({ status: 'applied' });
   });
 });
 

@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { z } from 'zod';
 import { defineMutation, Refusal, type StoredRecord } from '../sync/mutation';
 import { TRANSPORT_MODES, type TransportMode } from './dangerous-goods';
@@ -13,25 +14,47 @@ import { TRANSPORT_MODES, type TransportMode } from './dangerous-goods';
 export const TRACKING_PLACEHOLDER = '{tracking}';
 
 /**
- * Why a tracking-number pattern is not usable, or undefined when it is. Patterns run on the
- * server for every confirmation, so besides compiling they must not backtrack
- * catastrophically: nested quantifiers (`(a+)+`) and back-references are refused, and the
- * length is bounded.
+ * Patterns are written by users and run inside the server's write transaction on every
+ * confirmation, so they are compiled with RE2 (linear in the input, whatever the pattern)
+ * rather than a backtracking RegExp: `(a|aa)+` cannot stall a push. RE2 has no
+ * back-references or lookarounds, which is what buys that guarantee.
+ */
+const compiled = new Map<string, RE2JS | null>();
+/** Enough for every carrier a factory has; only a flood of distinct edits ever evicts. */
+const COMPILED_LIMIT = 64;
+
+/** The compiled pattern, or null when RE2 cannot compile it; cached per pattern text. */
+function compileTrackingPattern(pattern: string): RE2JS | null {
+  const hit = compiled.get(pattern);
+  if (hit !== undefined) return hit;
+  let re: RE2JS | null;
+  try {
+    // No flags: case-sensitive, and `^`/`$` mean the ends of the number, as before.
+    re = RE2JS.compile(pattern);
+  } catch {
+    re = null;
+  }
+  if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value!);
+  compiled.set(pattern, re);
+  return re;
+}
+
+/**
+ * Why a tracking-number pattern is not usable, or undefined when it is. A pattern that is
+ * valid JavaScript but beyond RE2 (back-references, lookarounds, `\u` escapes, repeat counts
+ * over 1000) gets its own answer, so the form can say what to drop rather than "invalid".
  */
 export function trackingPatternProblem(
   pattern: string,
-): 'invalid-regex' | 'unsafe-regex' | undefined {
+): 'invalid-regex' | 'unsupported-regex' | undefined {
+  if (compileTrackingPattern(pattern)) return undefined;
   try {
+    // Only parsed, never run: it tells a typo from a feature RE2 lacks.
     new RegExp(pattern);
   } catch {
     return 'invalid-regex';
   }
-  if (/\\[1-9]|\\k</.test(pattern)) return 'unsafe-regex';
-  // A group that holds a quantifier and is itself quantified.
-  if (/\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)(?:[*+?]|\{\d)/.test(pattern)) {
-    return 'unsafe-regex';
-  }
-  return undefined;
+  return 'unsupported-regex';
 }
 
 export const carrierSchema = z
@@ -84,8 +107,9 @@ export type TrackingCheck = { ok: true } | { ok: false; pattern: string };
 
 /**
  * Whether the tracking number fits the carrier's pattern. A carrier without a pattern takes
- * any number; a pattern that no longer compiles (edited by a newer client) takes any number
- * rather than blocking every shipment with that carrier.
+ * any number; a pattern that does not compile (edited by a newer client, or a lookahead saved
+ * before patterns were RE2's) takes any number rather than blocking every shipment with that
+ * carrier.
  */
 export function checkTrackingNumber(
   carrier: Pick<Carrier, 'trackingPattern'> | undefined,
@@ -93,13 +117,10 @@ export function checkTrackingNumber(
 ): TrackingCheck {
   const pattern = carrier?.trackingPattern;
   if (!pattern) return { ok: true };
-  let re: RegExp;
-  try {
-    re = new RegExp(`^(?:${pattern})$`);
-  } catch {
-    return { ok: true };
-  }
-  return re.test(trackingNumber.trim()) ? { ok: true } : { ok: false, pattern };
+  const re = compileTrackingPattern(pattern);
+  if (!re) return { ok: true };
+  // testExact anchors both ends: the whole number must fit, anchors written or not.
+  return re.testExact(trackingNumber.trim()) ? { ok: true } : { ok: false, pattern };
 }
 
 /** The customer's tracking link, when the carrier has a URL template. */

@@ -35,8 +35,8 @@ export function carrierProblems(error: z.ZodError): Record<string, MessageRef> {
     else if (field === 'trackingPattern') {
       out[field] = {
         key:
-          issue.message === 'unsafe-regex'
-            ? 'warehouse.carriers.errors.unsafePattern'
+          issue.message === 'unsupported-regex'
+            ? 'warehouse.carriers.errors.unsupportedPattern'
             : issue.code === 'too_big'
               ? 'validation.tooLong'
               : 'warehouse.carriers.errors.pattern',

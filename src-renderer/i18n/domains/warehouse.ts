@@ -28,7 +28,8 @@ export const warehouseEn = {
     errors: {
       modes: 'Choose at least one transport mode',
       pattern: 'Not a valid regular expression',
-      unsafePattern: 'Too complex: no repeated groups with repeats inside, no back-references',
+      unsupportedPattern:
+        'Not supported: back-references (\\1), lookarounds ((?=…), (?<=…)), \\u escapes (write \\x{…}) and repeat counts over 1000',
       url: 'An http(s) address containing {tracking}',
     },
   },
@@ -177,7 +178,8 @@ export const warehouseZh = {
     errors: {
       modes: '至少选择一种运输方式',
       pattern: '不是有效的正则表达式',
-      unsafePattern: '过于复杂：不可有内含重复的重复组，不可有反向引用',
+      unsupportedPattern:
+        '不支持：反向引用（\\1）、前后断言（(?=…)、(?<=…)）、\\u 转义（请写 \\x{…}）及超过 1000 的重复次数',
       url: '含 {tracking} 的 http(s) 网址',
     },
   },
