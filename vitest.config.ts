@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['src-server/**/*.test.ts'],
+          include: ['src-server/**/*.test.ts', 'tests/store/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -10,7 +10,14 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../../src-shared/sync/protocol';
+import {
+  mergeScan,
+  widenLimit,
+  type IndexDef,
+  type ScanQuery,
+} from '../../src-shared/sync/record-index';
 import { BufferedTx, runMutation } from '../../src-shared/sync/run-mutation';
+import { dexieScan } from '../db/dexie-scan';
 import { takeWithinBytes } from './push-size';
 import {
   DOMAIN_KINDS,
@@ -169,6 +176,10 @@ export class SyncEngine {
     return (await this.db.domain(kind).get(id)) ?? null;
   }
 
+  private scanRows(kind: string, def: IndexDef, query: ScanQuery): Promise<StoredRecord[]> {
+    return dexieScan(this.db.domain(kind), def, query);
+  }
+
   /** Writes a mutator's buffered writes, keeping the server's row under it in `shadow`. */
   private async writeOptimistic(tx: BufferedTx): Promise<void> {
     for (const { kind, id, record } of tx.writes.values()) {
@@ -190,7 +201,10 @@ export class SyncEngine {
     const mutationId = uuidv7(this.clock().getTime());
     const clientTime = this.clock().toISOString();
     const result = await this.db.transaction('rw', this.db.syncTables, async () => {
-      const tx = new BufferedTx((k, id) => this.readRow(k, id));
+      const tx = new BufferedTx(
+        (k, id) => this.readRow(k, id),
+        (k, def, q) => this.scanRows(k, def, q),
+      );
       const outcome = await runMutation(name, args, tx, this.context(mutationId, clientTime));
       if (outcome.status === 'rejected') {
         return { ok: false as const, error: outcome.code, params: outcome.params };
@@ -491,7 +505,10 @@ export class SyncEngine {
 
   private async replay(overlay: ReplayOverlay, pending: OutboxEntry[]): Promise<void> {
     for (const e of pending) {
-      const tx = new BufferedTx((k, id) => overlay.read(k, id));
+      const tx = new BufferedTx(
+        (k, id) => overlay.read(k, id),
+        (k, def, q) => overlay.scan(k, def, q),
+      );
       const outcome = await runMutation(
         e.name,
         e.args,
@@ -532,13 +549,15 @@ interface OverlayRow {
  */
 class ReplayOverlay {
   private readonly rows = new Map<string, OverlayRow>();
+  /** The same rows by kind, for scans. */
+  private readonly byKind = new Map<string, Map<string, OverlayRow>>();
 
   constructor(
     private readonly trans: Transaction,
     shadows: ShadowEntry[],
   ) {
     for (const s of shadows) {
-      this.rows.set(`${s.kind}\u0000${s.id}`, {
+      this.remember({
         kind: s.kind,
         id: s.id,
         base: s.body,
@@ -547,6 +566,13 @@ class ReplayOverlay {
         written: false,
       });
     }
+  }
+
+  private remember(row: OverlayRow): void {
+    this.rows.set(`${row.kind}\u0000${row.id}`, row);
+    let ofKind = this.byKind.get(row.kind);
+    if (!ofKind) this.byKind.set(row.kind, (ofKind = new Map()));
+    ofKind.set(row.id, row);
   }
 
   private table(kind: string): Table<StoredRecord, string> {
@@ -559,7 +585,7 @@ class ReplayOverlay {
     if (!row) {
       const stored = ((await this.table(kind).get(id)) as StoredRecord | undefined) ?? null;
       row = { kind, id, base: stored, current: stored, restored: false, written: false };
-      this.rows.set(key, row);
+      this.remember(row);
     }
     return row;
   }
@@ -567,6 +593,14 @@ class ReplayOverlay {
   async read(kind: string, id: string): Promise<StoredRecord | null> {
     const { current } = await this.row(kind, id);
     return current && structuredClone(current);
+  }
+
+  /** The table's answer with the rows this replay holds in memory laid over it. */
+  async scan(kind: string, def: IndexDef, query: ScanQuery): Promise<StoredRecord[]> {
+    const overlay = new Map<string, StoredRecord | null>();
+    for (const [id, row] of this.byKind.get(kind) ?? []) overlay.set(id, row.current);
+    const base = await dexieScan(this.table(kind), def, widenLimit(query, overlay.size));
+    return mergeScan(base, overlay, def, query).map((r) => structuredClone(r));
   }
 
   async write(tx: BufferedTx): Promise<void> {

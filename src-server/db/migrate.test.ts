@@ -259,6 +259,51 @@ const CASES: Record<string, { seed(db: AnyDb): Promise<void>; check(db: AnyDb): 
       ).rejects.toThrow();
     },
   },
+  '0006_record_index': {
+    async seed(db) {
+      // Records written before the index table existed: the start after the migration
+      // indexes them (ensureRecordIndexes), so a mutator's scan finds them at once.
+      const rows = [
+        ['batch', 'b-1', { id: 'b-1', lineId: 'L1', start: T0, state: 'planned' }, 0],
+        ['batch', 'b-2', { id: 'b-2', lineId: 'L1', start: T0, state: 'done' }, 1],
+        ['product', 'p-1', { id: 'p-1', code: 'CYL-21700' }, 0],
+      ] as const;
+      let version = 0;
+      for (const [kind, id, body, deleted] of rows) {
+        await db
+          .insertInto('records')
+          .values({
+            kind,
+            id,
+            version: ++version,
+            body: JSON.stringify(body),
+            deleted,
+            updated_by: null,
+            updated_at: T0,
+            audience: null,
+          })
+          .execute();
+      }
+    },
+    async check(db) {
+      const byName = (a: { kind: string; name: string }, b: { kind: string; name: string }) =>
+        a.kind + a.name < b.kind + b.name ? -1 : 1;
+      const keys = (
+        await db.selectFrom('record_index').select(['kind', 'name', 'id']).execute()
+      ).sort(byName);
+      // The deleted batch has no keys; the live one has one per declared batch index.
+      expect(keys).toEqual(
+        [
+          { kind: 'batch', name: 'lineId', id: 'b-1' },
+          { kind: 'batch', name: 'state', id: 'b-1' },
+          { kind: 'batch', name: '[lineId+start]', id: 'b-1' },
+          { kind: 'product', name: 'code', id: 'p-1' },
+        ].sort((a, b) => (a.kind + a.name < b.kind + b.name ? -1 : 1)),
+      );
+      const state = await db.selectFrom('record_index_state').select('kind').execute();
+      expect(state.map((s: { kind: string }) => s.kind)).toContain('batch');
+    },
+  },
 };
 
 describe(`migrations (${testEngine()})`, () => {

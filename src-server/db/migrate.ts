@@ -1,9 +1,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import { ensureRecordIndexes } from '../sync/record-index-store';
+import type { Schema } from './schema';
 import * as m0001 from './migrations/0001-identity';
 import * as m0002 from './migrations/0002-sync-store';
 import * as m0003 from './migrations/0003-sync-engine';
 import * as m0004 from './migrations/0004-portal-keys';
 import * as m0005 from './migrations/0005-mail-queue';
+import * as m0006 from './migrations/0006-record-index';
 
 /**
  * Every migration, oldest first. To add one: write `migrations/000N-what.ts` exporting
@@ -16,6 +19,7 @@ export const MIGRATIONS: readonly { name: string; migration: Migration }[] = [
   { name: '0003_sync_engine', migration: m0003 },
   { name: '0004_portal_keys', migration: m0004 },
   { name: '0005_mail_queue', migration: m0005 },
+  { name: '0006_record_index', migration: m0006 },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;
@@ -37,7 +41,10 @@ export class MigrationError extends Error {
 
 /** Brings the schema to the latest version; safe to run at every start, and concurrently. */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
-  return applied(await migrator(db).migrateToLatest());
+  const names = applied(await migrator(db).migrateToLatest());
+  // The scan indexes the domains declare now, filled for records written before them.
+  await ensureRecordIndexes(db as unknown as Kysely<Schema>);
+  return names;
 }
 
 /** Moves the schema up or down to exactly `name` (for tests of the next migration). */

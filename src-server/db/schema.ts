@@ -23,6 +23,8 @@ export interface Schema {
   doc_counters: DocCountersTable;
   portal_keys: PortalKeysTable;
   mail_queue: MailQueueTable;
+  record_index: RecordIndexTable;
+  record_index_state: RecordIndexStateTable;
 }
 
 export interface UsersTable {
@@ -163,4 +165,19 @@ export interface MailQueueTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+}
+
+/** Keys of the declared scan indexes (0006): see migrations/0006-record-index.ts. */
+export interface RecordIndexTable {
+  kind: string;
+  /** The index's name as its domain declares it, e.g. '[lineId+start]'. */
+  name: string;
+  /** record-index.ts encodeKey: byte order is key order. */
+  key: string;
+  id: string;
+}
+
+export interface RecordIndexStateTable {
+  kind: string;
+  signature: string;
 }

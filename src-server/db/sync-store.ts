@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RecordKind } from '../../src-shared/permissions';
+import { writeIndexKeys } from '../sync/record-index-store';
 import type { Db } from './database';
 import type { RecordRow, Schema } from './schema';
 
@@ -78,6 +79,7 @@ export async function putRecord(
       }),
     )
     .execute();
+  await writeIndexKeys(trx, record.kind, record.id, record.body, record.deleted === true);
   return version;
 }
 

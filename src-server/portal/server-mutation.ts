@@ -5,6 +5,7 @@ import { BufferedTx, runMutation, type RunOutcome } from '../../src-shared/sync/
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { nextDocumentNumber } from '../sync/document-numbers';
+import { scanRecords } from '../sync/record-index-store';
 import { readRecord, writeRecords } from '../sync/record-store';
 
 /**
@@ -66,7 +67,10 @@ export async function runServerMutation(
           provisional: false,
         }),
       };
-      const tx = new BufferedTx((kind, id) => readRecord(trx, kind, id));
+      const tx = new BufferedTx(
+        (kind, id) => readRecord(trx, kind, id),
+        (kind, def, query) => scanRecords(trx, kind, def, query),
+      );
       const outcome = await runMutation(name, args, tx, ctx);
       if (outcome.status === 'rejected') throw new Refused(outcome);
       const writes = [...tx.writes.values()];

@@ -8,6 +8,7 @@ import { engineOf, type Db } from '../db/database';
 import type { Schema } from '../db/schema';
 import { nextDocumentNumber } from './document-numbers';
 import { queueMailFor } from '../mail/mail-queue';
+import { scanRecords } from './record-index-store';
 import { readRecord, writeRecords } from './record-store';
 
 export interface SyncUser {
@@ -194,13 +195,22 @@ async function pushOne(
       provisional: false,
     }),
   };
-  const tx = new BufferedTx(async (kind, id) => {
-    try {
-      return await readRecord(trx, kind, id);
-    } catch (error) {
-      throw new StoreError(error);
-    }
-  });
+  const tx = new BufferedTx(
+    async (kind, id) => {
+      try {
+        return await readRecord(trx, kind, id);
+      } catch (error) {
+        throw new StoreError(error);
+      }
+    },
+    async (kind, def, query) => {
+      try {
+        return await scanRecords(trx, kind, def, query);
+      } catch (error) {
+        throw new StoreError(error);
+      }
+    },
+  );
   let outcome: RunOutcome;
   try {
     outcome = await runMutation(m.name, m.args, tx, ctx);

@@ -1,5 +1,6 @@
 import type { Role } from '../roles';
 import type { MutationContext, StoredRecord } from './mutation';
+import { scanInMemory } from './record-index';
 import { BufferedTx, runMutation, type RunOutcome } from './run-mutation';
 
 /**
@@ -53,7 +54,10 @@ export class MemoryStore {
         return { number: `${series}-2026-${String(next).padStart(6, '0')}`, provisional: false };
       },
     };
-    const tx = new BufferedTx(async (kind, id) => this.get(kind, id) ?? null);
+    const tx = new BufferedTx(
+      async (kind, id) => this.get(kind, id) ?? null,
+      async (kind, def, query) => scanInMemory(this.all(kind), def, query),
+    );
     const outcome = await runMutation(name, args, tx, ctx);
     if (outcome.status === 'applied') {
       for (const w of tx.writes.values()) {

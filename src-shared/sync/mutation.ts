@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '../roles';
+import type { ScanQuery } from './record-index';
 
 /**
  * The shared-mutator model (Replicache's): every user action is a named mutation whose code
@@ -20,6 +21,12 @@ export interface StoredRecord {
 
 export interface MutatorTx {
   get<T extends StoredRecord = StoredRecord>(kind: string, id: string): Promise<T | undefined>;
+  /**
+   * Records of a kind by a declared index (the kind's `indexes` in its domain.ts), in key
+   * order, with this mutation's own writes so far taken into account. The same answer on the
+   * PC's Dexie, the server's SQL and the test store.
+   */
+  scan<T extends StoredRecord = StoredRecord>(kind: string, query: ScanQuery): Promise<T[]>;
   put(kind: string, record: StoredRecord): Promise<void>;
   del(kind: string, id: string): Promise<void>;
 }

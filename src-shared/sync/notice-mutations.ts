@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineDomain } from './domain';
 import { defineMutation, Refusal } from './mutation';
 
 export const dismissNotice = defineMutation({
@@ -15,3 +16,10 @@ export const dismissNotice = defineMutation({
 });
 
 export const NOTICE_MUTATIONS = [dismissNotice];
+
+/** Notices to one user (overridden moves, placement warnings): the sync core's own kind. */
+export const NOTICES_DOMAIN = defineDomain({
+  name: 'notices',
+  mutations: NOTICE_MUTATIONS,
+  kinds: { notice: { indexes: [] } },
+});

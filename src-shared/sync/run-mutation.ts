@@ -1,3 +1,4 @@
+import { indexDefOf } from '../domains';
 import { MUTATIONS } from '../mutations';
 import { actionSchema, canDo } from '../permissions';
 import {
@@ -8,6 +9,7 @@ import {
   type RefusalCode,
   type StoredRecord,
 } from './mutation';
+import { checkQuery, mergeScan, widenLimit, type IndexDef, type ScanQuery } from './record-index';
 
 type StoredRecordOrNull = StoredRecord | null;
 
@@ -53,20 +55,41 @@ export async function runMutation(
   }
 }
 
+/** Reads one record of a store; null when it has none. */
+export type ReadRecord = (kind: string, id: string) => Promise<StoredRecordOrNull>;
+/** Answers a checked scan on a store's own index (record-index.ts gives the order). */
+export type ScanRecords = (
+  kind: string,
+  def: IndexDef,
+  query: ScanQuery,
+) => Promise<StoredRecord[]>;
+
 /**
  * A mutator's writes are buffered and reach the store only when the whole mutator succeeded,
- * so a refusal half-way leaves nothing behind on either side.
+ * so a refusal half-way leaves nothing behind on either side. Its own scans see its writes.
  */
 export class BufferedTx implements MutatorTx {
   readonly writes = new Map<string, { kind: string; id: string; record: StoredRecordOrNull }>();
 
-  constructor(private readonly read: (kind: string, id: string) => Promise<StoredRecordOrNull>) {}
+  constructor(
+    private readonly read: ReadRecord,
+    private readonly scanStore: ScanRecords,
+  ) {}
 
   async get<T extends StoredRecord>(kind: string, id: string) {
     const key = `${kind}\u0000${id}`;
     const buffered = this.writes.get(key);
     const record = buffered ? buffered.record : await this.read(kind, id);
     return (record ?? undefined) as T | undefined;
+  }
+
+  async scan<T extends StoredRecord>(kind: string, query: ScanQuery): Promise<T[]> {
+    const def = indexDefOf(kind, query.index);
+    checkQuery(def, query);
+    const overlay = new Map<string, StoredRecord | null>();
+    for (const w of this.writes.values()) if (w.kind === kind) overlay.set(w.id, w.record);
+    const base = await this.scanStore(kind, def, widenLimit(query, overlay.size));
+    return mergeScan(base, overlay, def, query) as T[];
   }
 
   async put(kind: string, record: StoredRecord): Promise<void> {

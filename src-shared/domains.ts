@@ -1,0 +1,55 @@
+import { ORDERS_DOMAIN } from './orders/domain';
+import { PLANNING_DOMAIN } from './planning/domain';
+import { QUALITY_DOMAIN } from './quality/domain';
+import type { DomainDef, KindDef } from './sync/domain';
+import { NOTICES_DOMAIN } from './sync/notice-mutations';
+import { parseIndex, type IndexDef } from './sync/record-index';
+import { WAREHOUSE_DOMAIN } from './warehouse/domain';
+
+/**
+ * Every domain, in one list: a new department writes its own `domain.ts` and adds it here
+ * (src-shared/README.md, "Adding a domain"). The mutation registry, the indexes the server
+ * keeps and the record schemas are all read from this list.
+ */
+export const DOMAINS: readonly DomainDef[] = [
+  ORDERS_DOMAIN,
+  PLANNING_DOMAIN,
+  QUALITY_DOMAIN,
+  WAREHOUSE_DOMAIN,
+  NOTICES_DOMAIN,
+];
+
+function collectKinds(): ReadonlyMap<string, KindDef & { domain: string }> {
+  const kinds = new Map<string, KindDef & { domain: string }>();
+  for (const d of DOMAINS) {
+    for (const [kind, def] of Object.entries(d.kinds)) {
+      const owner = kinds.get(kind);
+      if (owner)
+        throw new Error(`record kind ${kind} is declared by ${owner.domain} and ${d.name}`);
+      kinds.set(kind, { ...def, domain: d.name });
+    }
+  }
+  return kinds;
+}
+
+/** Each record kind a domain owns, with its indexes and schema. */
+export const RECORD_KIND_DEFS = collectKinds();
+
+/** The scannable indexes of each kind, parsed. */
+export const SCAN_INDEXES: ReadonlyMap<string, ReadonlyMap<string, IndexDef>> = new Map(
+  [...RECORD_KIND_DEFS].map(([kind, def]) => [
+    kind,
+    new Map(def.indexes.map((name) => [name, parseIndex(name)])),
+  ]),
+);
+
+export class UndeclaredIndexError extends Error {
+  override name = 'UndeclaredIndexError';
+}
+
+/** The index a scan names; a scan of an index nobody declared is a bug, not a refusal. */
+export function indexDefOf(kind: string, index: string): IndexDef {
+  const def = SCAN_INDEXES.get(kind)?.get(index);
+  if (!def) throw new UndeclaredIndexError(`no index ${index} declared on ${kind}`);
+  return def;
+}
