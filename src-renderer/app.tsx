@@ -10,6 +10,7 @@ import { SignInScreen } from './auth/sign-in-screen';
 import { useCurrentSession, useSession } from './auth/use-session';
 import { AppShell } from './components/app-shell';
 import { appTheme } from './components/theme';
+import { OrderAlerts } from './features/orders';
 import { useLanguage } from './i18n/use-language';
 
 function SignedInRoutes() {
@@ -17,7 +18,7 @@ function SignedInRoutes() {
   const departments = departmentsFor(user.role);
   const home = departments[0]?.path ?? '/';
   return (
-    <AppShell>
+    <AppShell alerts={<OrderAlerts />}>
       <Routes>
         {departments.map((d) => {
           const Page = FEATURE_PAGES[d.id];

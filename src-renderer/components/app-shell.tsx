@@ -9,7 +9,6 @@ import { SyncStatus } from '../sync/sync-status';
 import { DepartmentIcon } from './department-icon';
 import { LanguageSwitch } from './language-switch';
 import { OfflineBanner } from './offline-banner';
-import { OrderAlerts } from './orders/order-alerts';
 import { useDepartmentNav } from './use-department-nav';
 import { useNavCollapsed } from './use-nav-collapsed';
 import { useSignOut } from './use-sign-out';
@@ -19,8 +18,12 @@ function focusMain() {
   document.getElementById('main')?.focus();
 }
 
-/** Side navigation of the user's departments, top bar, offline banner, and the screen. */
-export function AppShell({ children }: { children: ReactNode }) {
+/**
+ * Side navigation of the user's departments, top bar, offline banner, and the screen.
+ * `alerts` sits in the top bar before the sync status: the app passes the orders feature's
+ * alerts in, since shared components import no feature.
+ */
+export function AppShell({ children, alerts }: { children: ReactNode; alerts?: ReactNode }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const { entries, activeId } = useDepartmentNav(user.role);
@@ -74,7 +77,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             />
           </Tooltip>
           <div className="app-shell__spacer" />
-          <OrderAlerts />
+          {alerts}
           <SyncStatus />
           <LanguageSwitch />
           <UserBadge />

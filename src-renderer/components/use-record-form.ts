@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useMutate } from '../sync/use-sync';
 import { issueRefs } from './issue-refs';
-import { refusedField, useRefusalText } from './orders/use-order-mutate';
+import { refusedField, useRefusalText } from './use-refusal-text';
 import type { MessageRef } from './zod-rules';
 
 function fieldName(path: string): (string | number)[] {

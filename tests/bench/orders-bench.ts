@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { fmt, ratio, withTeardown, type BenchModule, type BenchRow } from './bench-kit';
 
 /**
- * Issue 5's order-list benchmark: the list's real queries (src-renderer/components/orders/
+ * Issue 5's order-list benchmark: the list's real queries (src-renderer/features/orders/
  * order-query.ts) on the real Dexie schema in Chromium's IndexedDB, with 100,000 orders and
  * with 1,000, over a mix of the filters people use (state, customer, model, channel, a month,
  * a number, a customer name, another sort). One sample is one filter answered: the first

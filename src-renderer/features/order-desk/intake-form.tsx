@@ -15,10 +15,10 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerLabel, dangerousGoodsOf } from '../../../src-shared/orders/catalog';
 import { ORDER_CHANNELS } from '../../../src-shared/orders/order-record';
-import '../../components/orders/orders.css';
-import { useCatalog } from '../../components/orders/use-catalog';
+import { useCatalog } from '../../components/use-catalog';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import './order-desk.css';
 import { useIntakeForm, type IntakeFormValues } from './use-intake-form';
 
 /**

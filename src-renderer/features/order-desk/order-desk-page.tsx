@@ -2,7 +2,7 @@ import { Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DepartmentPage } from '../../components/department-page';
-import { OrdersWorkspace } from '../../components/orders/orders-workspace';
+import { OrdersWorkspace } from '../orders';
 import { IntakeForm } from './intake-form';
 
 /**

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DepartmentScreen } from '../../components/department.page';
-import { OrdersPanel } from '../../components/orders/orders.page';
 import type { Language } from '../../i18n/language';
+import { OrdersPanel } from '../orders/orders.page';
 
 export interface IntakeOrder {
   /** Typed into the customer search, then Enter picks the first match. */

@@ -7,14 +7,10 @@ import type { CustomerRecord } from '../../../src-shared/orders/catalog';
 import { findDuplicates, type DuplicateMatch } from '../../../src-shared/orders/duplicates';
 import type { OrderRecord } from '../../../src-shared/orders/order-record';
 import { useSession } from '../../auth/use-session';
-import { localToday } from '../../components/orders/use-order-detail';
-import {
-  refusedField,
-  useOrderMutate,
-  useRefusalText,
-} from '../../components/orders/use-order-mutate';
+import { refusedField, useRefusalText } from '../../components/use-refusal-text';
 import type { MessageRef } from '../../components/zod-rules';
 import { useUserDb } from '../../sync/use-sync';
+import { localToday, useOrderMutate } from '../orders';
 import { draftDbOf, isBlank } from './intake-draft';
 import { EMPTY_INTAKE, intakeToArgs, validateIntake, type IntakeValues } from './intake-values';
 

@@ -1,5 +1,5 @@
 import { DepartmentPage } from '../../components/department-page';
-import { FeasibilityQueue } from '../../components/orders/feasibility-queue';
+import { FeasibilityQueue } from '../orders';
 
 /**
  * Procurement: for now the materials sign-off of confirmed orders; material requirements and

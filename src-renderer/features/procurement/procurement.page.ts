@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DepartmentScreen } from '../../components/department.page';
-import { OrdersPanel } from '../../components/orders/orders.page';
 import type { Language } from '../../i18n/language';
+import { OrdersPanel } from '../orders/orders.page';
 
 /** Page object of the procurement screen: for now its feasibility sign-off queue. */
 export class ProcurementScreen extends DepartmentScreen {

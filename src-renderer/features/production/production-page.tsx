@@ -5,8 +5,8 @@ import type { BatchRecord } from '../../../src-shared/planning/batch-mutations';
 import { productionGate } from '../../../src-shared/quality/release-gate';
 import { CorrectiveActionTable } from '../../components/corrective-actions';
 import { DepartmentPage } from '../../components/department-page';
-import { FeasibilityQueue } from '../../components/orders/feasibility-queue';
 import { useUserDb } from '../../sync/use-sync';
+import { FeasibilityQueue } from '../orders';
 import { TodaysBatches } from './todays-batches';
 
 /**

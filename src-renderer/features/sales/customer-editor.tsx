@@ -9,7 +9,7 @@ import {
   type Customer,
   type CustomerRecord,
 } from '../../../src-shared/orders/catalog';
-import { useCatalog } from '../../components/orders/use-catalog';
+import { useCatalog } from '../../components/use-catalog';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { useRecordForm } from '../../components/use-record-form';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { canDo } from '../../../src-shared/permissions';
 import { useSession } from '../../auth/use-session';
 import { DepartmentPage } from '../../components/department-page';
-import { OrdersWorkspace } from '../../components/orders/orders-workspace';
+import { OrdersWorkspace } from '../orders';
 import { CustomerEditor } from './customer-editor';
 import { ProductEditor } from './product-editor';
 

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { DepartmentScreen } from '../../components/department.page';
-import { OrdersPanel } from '../../components/orders/orders.page';
 import type { Language } from '../../i18n/language';
+import { OrdersPanel } from '../orders/orders.page';
 
 /** Page object of the sales screen: orders to confirm, all orders, catalog and customers. */
 export class SalesScreen extends DepartmentScreen {

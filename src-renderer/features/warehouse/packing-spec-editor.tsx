@@ -26,7 +26,7 @@ import {
   type PackingSpecInput,
   type PackingSpecRecord,
 } from '../../../src-shared/warehouse/packing-spec-mutations';
-import { useCatalog } from '../../components/orders/use-catalog';
+import { useCatalog } from '../../components/use-catalog';
 import { useRecordForm } from '../../components/use-record-form';
 import { useLanguage } from '../../i18n/use-language';
 import { usePackingSpecs, useRemovePackingSpec } from './use-packing-specs';

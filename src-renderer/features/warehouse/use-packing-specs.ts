@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackingSpecRecord } from '../../../src-shared/warehouse/packing-spec-mutations';
-import { useRefusalText } from '../../components/orders/use-order-mutate';
+import { useRefusalText } from '../../components/use-refusal-text';
 import { useMutate, useUserDb } from '../../sync/use-sync';
 
 const NONE: PackingSpecRecord[] = [];

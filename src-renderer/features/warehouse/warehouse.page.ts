@@ -1,8 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DepartmentScreen } from '../../components/department.page';
 import { chooseOption } from '../../components/select.page';
-import { OrdersPanel } from '../../components/orders/orders.page';
 import type { Language } from '../../i18n/language';
+import { OrdersPanel } from '../orders/orders.page';
 
 /**
  * Page object of the warehouse screen: packing, shipments and the scan station, and the

@@ -6,7 +6,7 @@ import {
   queryOrders,
   type OrderFilter,
   type OrderSort,
-} from '../../../src-renderer/components/orders/order-query';
+} from '../../../src-renderer/features/orders/order-query';
 
 /**
  * The browser half of the order-list bench (tests/bench/orders-bench.ts): the real UserDb

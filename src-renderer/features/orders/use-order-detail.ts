@@ -8,8 +8,8 @@ import {
 } from '../../../src-shared/orders/order-record';
 import { reviewOrder, type CheckResult } from '../../../src-shared/orders/review-checks';
 import { buildTimeline, type TimelineEvent } from '../../../src-shared/orders/timeline';
+import { useCatalog, type Catalog } from '../../components/use-catalog';
 import { useUserDb } from '../../sync/use-sync';
-import { useCatalog, type Catalog } from './use-catalog';
 
 export interface OrderDetail {
   order: OrderRecord | undefined;

@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { customerLabel } from '../../../src-shared/orders/catalog';
 import { ORDER_CHANNELS, type OrderRecord } from '../../../src-shared/orders/order-record';
 import { ORDER_STATES } from '../../../src-shared/orders/order-state';
+import { useCatalog } from '../../components/use-catalog';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import type { OrderSortField } from './order-query';
 import { OrderNumber, OrderStateTag } from './order-state-tag';
 import './orders.css';
-import { useCatalog } from './use-catalog';
 import type { OrderListState } from './use-order-list';
 import { useOrderExport } from './use-order-export';
 

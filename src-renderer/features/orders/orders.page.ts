@@ -6,8 +6,8 @@ import type {
 } from '../../../src-shared/orders/feasibility';
 import type { OrderState } from '../../../src-shared/orders/order-state';
 import type { Language } from '../../i18n/language';
-import { pressPopconfirmOk } from '../popconfirm.page';
-import { chooseOption } from '../select.page';
+import { pressPopconfirmOk } from '../../components/popconfirm.page';
+import { chooseOption } from '../../components/select.page';
 import { translate } from '../../i18n/lookup';
 
 /**

@@ -3,7 +3,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderRecord } from '../../../src-shared/orders/order-record';
 import { summarize, type CheckResult } from '../../../src-shared/orders/review-checks';
-import { useOrderMutate, useRefusalText } from './use-order-mutate';
+import { useRefusalText } from '../../components/use-refusal-text';
+import { useOrderMutate } from './use-order-mutate';
 
 /** The order's own buttons: take, review, send back, confirm, cancel. */
 export function useOrderActions(order: OrderRecord | undefined, checks: CheckResult[]) {

@@ -8,7 +8,8 @@ import type {
   RefusalReason,
 } from '../../../src-shared/orders/feasibility';
 import type { OrderRecord } from '../../../src-shared/orders/order-record';
-import { refusedField, useOrderMutate, useRefusalText } from './use-order-mutate';
+import { refusedField, useRefusalText } from '../../components/use-refusal-text';
+import { useOrderMutate } from './use-order-mutate';
 
 export interface SignValues {
   decision: FeasibilityDecision;

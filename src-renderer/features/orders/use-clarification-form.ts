@@ -7,7 +7,8 @@ import type {
   OrderChannel,
   OrderRecord,
 } from '../../../src-shared/orders/order-record';
-import { refusedField, useOrderMutate, useRefusalText } from './use-order-mutate';
+import { refusedField, useRefusalText } from '../../components/use-refusal-text';
+import { useOrderMutate } from './use-order-mutate';
 
 export interface ClarificationValues {
   channel: OrderChannel;

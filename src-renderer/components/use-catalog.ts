@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { CustomerRecord, ProductRecord } from '../../../src-shared/orders/catalog';
-import type { LineCapacity } from '../../../src-shared/orders/review-checks';
-import { useUserDb } from '../../sync/use-sync';
+import type { CustomerRecord, ProductRecord } from '../../src-shared/orders/catalog';
+import type { LineCapacity } from '../../src-shared/orders/review-checks';
+import { useUserDb } from '../sync/use-sync';
 
 export interface Catalog {
   products: ProductRecord[];

@@ -6,10 +6,11 @@ import { useNavigate } from 'react-router';
 import { customerLabel } from '../../../src-shared/orders/catalog';
 import { canDo } from '../../../src-shared/permissions';
 import { useSession } from '../../auth/use-session';
+import { useRefusalText } from '../../components/use-refusal-text';
 import { useLanguage } from '../../i18n/use-language';
 import { playAlertTone } from './alert-sound';
 import { useAlertSound, usePendingSignOffs, useUntakenPortalOrders } from './use-order-alerts';
-import { useOrderMutate, useRefusalText } from './use-order-mutate';
+import { useOrderMutate } from './use-order-mutate';
 
 /** While an online order waits, the sound comes back this often. */
 const REPEAT_MS = 30_000;
