@@ -111,7 +111,8 @@ export const ACTION_WRITES = {
   // Resuming a stopped source moves its sampling state.
   'inspection.plan': ['inspection-plan', 'sampling-state'],
   // Closing a lot moves the switching state and, when it fails, opens an NCR that holds the
-  // batch or material lot (whose quality summary every lot and NCR updates).
+  // batch or material lot (whose quality summary every lot and NCR updates). A batch's
+  // summary decides whether its orders are ready to ship, so their orders follow.
   'inspection.record': [
     'inspection',
     'inspection-lot',
@@ -119,9 +120,10 @@ export const ACTION_WRITES = {
     'ncr',
     'batch',
     'material-lot',
+    'order',
   ],
-  'ncr.open': ['ncr', 'inspection-lot', 'batch', 'material-lot'],
-  'ncr.disposition': ['ncr', 'corrective-action', 'batch', 'material-lot'],
+  'ncr.open': ['ncr', 'inspection-lot', 'batch', 'material-lot', 'order'],
+  'ncr.disposition': ['ncr', 'corrective-action', 'batch', 'material-lot', 'order'],
   'capa.implement': ['corrective-action', 'ncr'],
   'capa.verify': ['corrective-action', 'ncr'],
   'procurement.order': ['purchase-order'],
@@ -132,6 +134,7 @@ export const ACTION_WRITES = {
   'shipment.create': ['shipment', 'carton', 'serial'],
   // A scan adds to its shipment's counts; confirming stamps the cartons and ships the order.
   'shipment.scan': ['scan', 'carton', 'shipment'],
+  // Confirming stamps the cartons and ships the order; recording a delivery moves it on.
   'shipment.confirm': ['shipment', 'carton', 'order'],
   // The mail queue is server-side only, no synced record.
   'mail.manage': [],

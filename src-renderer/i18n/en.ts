@@ -89,6 +89,8 @@ export const en = {
       'order-take': 'Order taken into review',
       'order-review': 'Order reviewed',
       'order-confirm': 'Order confirmed by sales',
+      'order-deliver': 'Delivery recorded',
+      'order-close': 'Order closed',
       'feasibility-sign': 'Feasibility sign-off',
       'product-save': 'Catalog product saved',
       'customer-save': 'Customer saved',

@@ -84,6 +84,8 @@ export const zhCN = {
       'order-take': '接单审核',
       'order-review': '订单审核完成',
       'order-confirm': '销售确认订单',
+      'order-deliver': '记录交付',
+      'order-close': '关闭订单',
       'feasibility-sign': '可行性评审签署',
       'product-save': '保存产品目录',
       'customer-save': '保存客户资料',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { insertOnce } from '../sync/append-only';
-import { defineMutation, Refusal, type MutationContext, type MutatorTx } from '../sync/mutation';
+import { defineMutation, Refusal, type MutatorTx } from '../sync/mutation';
 import { CATALOG_MUTATIONS, type CustomerRecord } from './catalog';
 import {
   canSignFor,
@@ -21,10 +21,10 @@ import {
   orderLineArgs,
   pcArg,
   type ClarificationRecord,
-  type OrderHistoryEntry,
   type OrderRecord,
 } from './order-record';
-import { canTransition, ORDER_STATES, TRANSITION_ACTION, type OrderState } from './order-state';
+import { FACT_STATES, historyEntry, moveOrder } from './order-flow';
+import { ORDER_STATES, TRANSITION_ACTION, type OrderState } from './order-state';
 import { checkCompleteness } from './review-checks';
 
 export { ORDER_CHANNELS, orderLineArgs } from './order-record';
@@ -53,24 +53,7 @@ export const OWN_MUTATION: Partial<Record<OrderState, string>> = {
   rejected: 'feasibility.sign',
 };
 
-function entry(
-  from: OrderState | null,
-  to: OrderState,
-  ctx: MutationContext,
-  extra: { pc?: string | undefined; reason?: string | undefined } = {},
-): OrderHistoryEntry {
-  return {
-    from,
-    to,
-    by: ctx.userId,
-    ...(ctx.userName === undefined ? {} : { byName: ctx.userName }),
-    clientId: ctx.clientId,
-    ...(extra.pc === undefined ? {} : { pc: extra.pc }),
-    clientTime: ctx.clientTime,
-    at: ctx.now,
-    ...(extra.reason === undefined ? {} : { reason: extra.reason }),
-  };
-}
+const entry = historyEntry;
 
 async function getOrder(tx: MutatorTx, id: string): Promise<OrderRecord> {
   const order = await tx.get<OrderRecord>('order', id);
@@ -78,17 +61,7 @@ async function getOrder(tx: MutatorTx, id: string): Promise<OrderRecord> {
   return order;
 }
 
-function move(
-  order: OrderRecord,
-  to: OrderState,
-  ctx: MutationContext,
-  extra: { pc?: string | undefined; reason?: string | undefined } = {},
-): OrderRecord {
-  if (!canTransition(order.state, to)) {
-    throw new Refusal('illegal-transition', { from: order.state, to });
-  }
-  return { ...order, state: to, history: [...order.history, entry(order.state, to, ctx, extra)] };
-}
+const move = moveOrder;
 
 export const createOrder = defineMutation({
   name: 'order.create',
@@ -153,7 +126,11 @@ export const takeOrder = defineMutation({
   },
 });
 
-/** The plain moves: review back and forth, cancelling, and the later states of other issues. */
+/**
+ * The plain moves a person decides: review back and forth, clarification, cancelling. States
+ * entered by their own mutation (OWN_MUTATION) or by facts (order-flow.ts FACT_STATES) are
+ * refused here, so no department can ship or plan an order by saying so.
+ */
 export const transitionOrder = defineMutation({
   name: 'order.transition',
   action: (args) => TRANSITION_ACTION[args.to],
@@ -167,7 +144,8 @@ export const transitionOrder = defineMutation({
     .strict(),
   async run(tx, args, ctx) {
     const order = await getOrder(tx, args.orderId);
-    const own = OWN_MUTATION[args.to];
+    // Only what a person decides directly moves by request; the rest follows from its facts.
+    const own = OWN_MUTATION[args.to] ?? FACT_STATES[args.to];
     if (own) throw new Refusal('needs-own-action', { to: args.to, mutation: own });
     if (args.to === 'cancelled' && !args.reason?.trim()) {
       throw new Refusal('invalid-args', { path: 'reason', message: 'a cancellation says why' });
@@ -403,6 +381,52 @@ export const signFeasibility = defineMutation({
   },
 });
 
+/**
+ * The customer has the goods: logistics records the delivery (date, who received it, the
+ * proof-of-delivery note) once everything has shipped.
+ */
+export const deliverOrder = defineMutation({
+  name: 'order.deliver',
+  action: 'shipment.confirm',
+  args: z
+    .object({
+      orderId: z.uuid(),
+      deliveredOn: z.iso.date(),
+      receivedBy: z.string().trim().min(1).max(100).optional(),
+      note: z.string().trim().max(2000).optional(),
+      pc: pcArg,
+    })
+    .strict(),
+  async run(tx, args, ctx) {
+    const order = await getOrder(tx, args.orderId);
+    const delivered = move(order, 'delivered', ctx, { pc: args.pc, reason: args.note });
+    await tx.put('order', {
+      ...delivered,
+      delivery: {
+        deliveredOn: args.deliveredOn,
+        ...(args.receivedBy ? { receivedBy: args.receivedBy } : {}),
+        ...(args.note ? { note: args.note } : {}),
+        recordedBy: ctx.userId,
+        recordedAt: ctx.now,
+      },
+    });
+  },
+});
+
+/** Sales closes an order that was delivered, or one that feasibility rejected. */
+export const closeOrder = defineMutation({
+  name: 'order.close',
+  action: 'order.confirm',
+  args: z
+    .object({ orderId: z.uuid(), note: z.string().trim().max(2000).optional(), pc: pcArg })
+    .strict(),
+  async run(tx, args, ctx) {
+    const order = await getOrder(tx, args.orderId);
+    const closed = move(order, 'closed', ctx, { pc: args.pc, reason: args.note });
+    await tx.put('order', { ...closed, closedBy: ctx.userId, closedAt: ctx.now });
+  },
+});
+
 /** Every order mutation; the registry in src-shared/mutations.ts takes them from here. */
 export const ORDER_MUTATIONS = [
   createOrder,
@@ -412,5 +436,7 @@ export const ORDER_MUTATIONS = [
   reviewOrderMutation,
   confirmOrder,
   signFeasibility,
+  deliverOrder,
+  closeOrder,
   ...CATALOG_MUTATIONS,
 ];

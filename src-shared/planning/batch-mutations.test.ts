@@ -335,7 +335,10 @@ describe('planning mutations', () => {
       scrap: 0,
     });
     await s.run(workshop, 'batch.run', { batchId: id(3), step: 'complete' });
-    expect(order(s).state).toBe('ready_to_ship');
+    // Made in full, but not through final inspection: quality's verdict moves it on
+    // (quality-mutations.test.ts, "a passed final inspection makes the order ready to ship").
+    expect(order(s).state).toBe('in_production');
+    expect(order(s).batchPlan?.[id(3)]).toMatchObject({ state: 'done', released: false });
     expect(isLegalPath(states(s))).toBe(true);
   });
 

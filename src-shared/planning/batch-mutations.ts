@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { OrderHistoryEntry } from '../orders/order-record';
-import { canTransition, type OrderState } from '../orders/order-state';
+import { batchOnHold } from '../quality/release-gate';
 import { applyLww, noticeOverridden } from '../sync/lww';
 import {
   defineMutation,
@@ -11,11 +10,11 @@ import {
 } from '../sync/mutation';
 import {
   BATCH_STATES,
-  followStates,
   PLANNABLE_ORDER_STATES,
   type BatchState,
   type OrderLike,
 } from './order-progress';
+import { followBatches as updateOrders } from './order-follow';
 import { mergeProblem, PLAN_WARNING_CODES, splitProblem, type PlanWarning } from './schedule-rules';
 
 export { BATCH_STATES };
@@ -99,73 +98,6 @@ async function getBatch(tx: MutatorTx, id: string): Promise<BatchRecord> {
   const batch = await tx.get<BatchRecord>('batch', id);
   if (!batch) throw new Refusal('not-found', { kind: 'batch', id });
   return batch;
-}
-
-/** A batch on hold by quality (an open NCR), read defensively: the flag may take any of these forms. */
-export function isOnHold(batch: Record<string, unknown>): boolean {
-  if (batch.hold === true || batch.onHold === true) return true;
-  const quality = batch.quality as { ncrs?: { state?: string }[] } | undefined;
-  return Array.isArray(quality?.ncrs) && quality.ncrs.some((n) => n.state === 'open');
-}
-
-function historyEntry(from: OrderState, to: OrderState, ctx: MutationContext): OrderHistoryEntry {
-  return {
-    from,
-    to,
-    by: ctx.userId,
-    ...(ctx.userName === undefined ? {} : { byName: ctx.userName }),
-    clientId: ctx.clientId,
-    clientTime: ctx.clientTime,
-    at: ctx.now,
-  };
-}
-
-/**
- * Writes each touched batch's share onto its orders and lets the orders follow (through the
- * shared state machine, with a history entry per step). `removed` are batches merged away.
- */
-async function updateOrders(
-  tx: MutatorTx,
-  ctx: MutationContext,
-  batches: readonly BatchRecord[],
-  removed: readonly BatchRecord[] = [],
-): Promise<void> {
-  const orderIds = new Set<string>();
-  for (const b of [...batches, ...removed])
-    for (const l of b.orderLines ?? []) orderIds.add(l.orderId);
-  for (const orderId of orderIds) {
-    const order = await tx.get<OrderLike>('order', orderId);
-    // The optimistic run on a PC that has not pulled the order yet: the server's run decides.
-    if (!order) {
-      if (ctx.authoritative) throw new Refusal('not-found', { kind: 'order', id: orderId });
-      continue;
-    }
-    const plan = { ...(order.batchPlan ?? {}) };
-    for (const b of removed) delete plan[b.id];
-    for (const b of batches) {
-      const links = (b.orderLines ?? []).filter((l) => l.orderId === orderId);
-      if (links.length === 0) {
-        delete plan[b.id];
-        continue;
-      }
-      const quantities: Record<string, number> = {};
-      for (const l of links) quantities[l.lineKey] = (quantities[l.lineKey] ?? 0) + l.quantity;
-      // Good output counts for the order in proportion to what the batch makes for it.
-      const share = links.reduce((s, l) => s + l.quantity, 0) / Math.max(1, b.quantity);
-      plan[b.id] = {
-        quantities,
-        state: b.state,
-        good: Math.floor((b.good ?? 0) * Math.min(1, share)),
-      };
-    }
-    let next: OrderLike = { ...order, batchPlan: plan };
-    for (const to of followStates(next)) {
-      if (!canTransition(next.state, to)) break;
-      const history = Array.isArray(next.history) ? (next.history as OrderHistoryEntry[]) : [];
-      next = { ...next, state: to, history: [...history, historyEntry(next.state, to, ctx)] };
-    }
-    await tx.put('order', next);
-  }
 }
 
 async function checkOrders(
@@ -411,7 +343,7 @@ export const mergeBatches = defineMutation({
     for (const id of new Set(args.sourceIds)) {
       if (id !== target.id) sources.push(await getBatch(tx, id));
     }
-    const problem = mergeProblem([target, ...sources].map((b) => ({ ...b, hold: isOnHold(b) })));
+    const problem = mergeProblem([target, ...sources].map((b) => ({ ...b, hold: batchOnHold(b) })));
     if (problem) throw new Refusal('not-mergeable', { reason: problem });
     if (args.end <= target.start)
       throw new Refusal('invalid-args', { path: 'end', message: 'end' });
@@ -472,7 +404,7 @@ export const runBatch = defineMutation({
   async run(tx, args, ctx) {
     const batch = await getBatch(tx, args.batchId);
     let next: BatchRecord;
-    const held = isOnHold(batch);
+    const held = batchOnHold(batch);
     switch (args.step) {
       case 'start':
         if (batch.state !== 'planned' && batch.state !== 'released') {

@@ -31,14 +31,16 @@ describe('order progress', () => {
     expect(followStates(o)).toEqual(['planned', 'in_production']);
   });
 
-  it('is ready to ship when every batch is done and the good output covers the order', () => {
-    const done = (good: number): OrderLike =>
+  it('is ready to ship when every batch is done, passed final inspection and covers the order', () => {
+    const done = (good: number, released = true): OrderLike =>
       order({
         state: 'in_production',
-        batchPlan: { b: { quantities: { '0': 100, x: 50 }, state: 'done', good } },
+        batchPlan: { b: { quantities: { '0': 100, x: 50 }, state: 'done', good, released } },
       });
     expect(followStates(done(150))).toEqual(['ready_to_ship']);
     expect(followStates(done(149))).toEqual([]);
+    // Done but not through final inspection: the goods may not leave yet.
+    expect(followStates(done(150, false))).toEqual([]);
     expect(followStates(order({ state: 'ready_to_ship' }))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { StoredRecord } from '../sync/mutation';
  * How an order's state follows its batches. The batches keep, on the order record under
  * `batchPlan`, what each of them covers and how far it got; from that alone the order moves
  * accepted → planned (every line covered), → in_production (a batch started), → ready_to_ship
- * (every batch done and the good output covers the order).
+ * (every batch done and passed final inspection, and the good output covers the order).
  */
 
 export const BATCH_STATES = ['planned', 'released', 'running', 'done'] as const;
@@ -16,6 +16,11 @@ export interface OrderBatchEntry {
   quantities: Record<string, number>;
   state: BatchState;
   good: number;
+  /**
+   * Final inspection let the batch ship (quality's release gate). Absent on entries written
+   * before it was kept: those count as not released.
+   */
+  released?: boolean;
 }
 
 export interface OrderLike extends StoredRecord {
@@ -60,8 +65,12 @@ export function followStates(order: OrderLike): OrderState[] {
   const started = entries.some((e) => e.state === 'running' || e.state === 'done');
   const ordered = lines.reduce((sum, l) => sum + l.ordered, 0);
   const good = entries.reduce((sum, e) => sum + e.good, 0);
+  // Ready to ship: every batch done, enough good output, and each batch through final
+  // inspection (DESIGN.md section 6: only batches that passed final inspection can be packed).
   const produced =
-    entries.length > 0 && entries.every((e) => e.state === 'done') && good >= ordered;
+    entries.length > 0 &&
+    entries.every((e) => e.state === 'done' && e.released === true) &&
+    good >= ordered;
   const path: OrderState[] = [];
   let state = order.state;
   if (state === 'accepted' && (covered || started)) path.push((state = 'planned'));

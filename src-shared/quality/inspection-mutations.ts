@@ -115,7 +115,10 @@ export const startInspection = defineMutation({
       id: z.uuid(),
       planId: z.uuid(),
       target: targetSchema,
-      /** Defaults to the batch's or material lot's quantity. */
+      /**
+       * Only for a target that records no quantity: the batch's or material lot's own
+       * quantity is the lot size, whatever the PC sends.
+       */
       lotSize: z.number().int().positive().max(100_000_000).optional(),
     })
     .strict(),
@@ -131,10 +134,16 @@ export const startInspection = defineMutation({
     if (targetModel !== undefined && targetModel !== plan.model) {
       throw new Refusal('invalid-args', { path: 'planId', message: 'plan is for another model' });
     }
-    const lotSize = args.lotSize ?? Number(target.quantity ?? 0);
+    // The lot is what the batch made or the goods receipt counted: the sample sizes follow
+    // from it, so the PC's number is only used where the record has none (a lot received
+    // before quantities were kept), and kept beside when it differs.
+    const recorded = typeof target.quantity === 'number' ? target.quantity : undefined;
+    const lotSize = recorded ?? args.lotSize ?? 0;
     if (!Number.isInteger(lotSize) || lotSize < 1) {
       throw new Refusal('invalid-args', { path: 'lotSize', message: 'lot size unknown' });
     }
+    const pcLotSize =
+      args.lotSize !== undefined && args.lotSize !== lotSize ? { pcLotSize: args.lotSize } : {};
     const source = String(
       args.target.kind === 'batch'
         ? (target.lineId ?? 'line')
@@ -161,6 +170,8 @@ export const startInspection = defineMutation({
       ...(args.target.kind === 'batch' ? { batchId: args.target.id } : {}),
       source,
       lotSize,
+      ...pcLotSize,
+      ...(recorded === undefined ? { lotSizeFrom: 'pc' } : {}),
       severity,
       attempt,
       characteristics: freezeCharacteristics(plan.characteristics, lotSize, severity),
@@ -172,6 +183,7 @@ export const startInspection = defineMutation({
     await tx.put('inspection-lot', lot);
     await putSummary(
       tx,
+      ctx,
       args.target,
       target,
       upsertLot(summary, { id: lot.id, stage: lot.stage, attempt, state: 'open' }),
@@ -409,7 +421,7 @@ export const closeInspection = defineMutation({
         quantity: ncr.quantity,
       });
     }
-    await putSummary(tx, lot.target, target, summary);
+    await putSummary(tx, ctx, lot.target, target, summary);
   },
 });
 

@@ -82,6 +82,7 @@ export const openNcr = defineMutation({
     if (lot && !lot.ncrId) await tx.put('inspection-lot', { ...lot, ncrId: ncr.id });
     await putSummary(
       tx,
+      ctx,
       args.target,
       target,
       upsertNcr(summaryOf(target), {
@@ -138,6 +139,7 @@ export const dispositionNcr = defineMutation({
     const target = await getTarget(tx, ncr.target);
     await putSummary(
       tx,
+      ctx,
       ncr.target,
       target,
       upsertNcr(summaryOf(target), {
@@ -174,7 +176,13 @@ export const closeNcr = defineMutation({
     const summary = summaryOf(target);
     const entry = summary.ncrs.find((n) => n.id === ncr.id);
     if (entry) {
-      await putSummary(tx, ncr.target, target, upsertNcr(summary, { ...entry, state: 'closed' }));
+      await putSummary(
+        tx,
+        ctx,
+        ncr.target,
+        target,
+        upsertNcr(summary, { ...entry, state: 'closed' }),
+      );
     }
   },
 });

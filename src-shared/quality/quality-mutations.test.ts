@@ -660,3 +660,47 @@ describe('property: the tally kept on the lot equals a recount of the standing r
     );
   });
 });
+
+describe('what the server takes from its own records, not from the PC (issue 12)', () => {
+  it('the lot size is the batch quantity whatever the PC sends, which is kept beside', async () => {
+    const id = uuidv7();
+    const outcome = await store.run(inspector, 'inspection.start', {
+      id,
+      planId,
+      target: { kind: 'batch', id: batchId },
+      lotSize: 100_000,
+    });
+    expect(outcome).toEqual({ status: 'applied' });
+    const lot = store.get<InspectionLotRecord>('inspection-lot', id)!;
+    expect(lot).toMatchObject({ lotSize: 8, pcLotSize: 100_000 });
+    // 8 packs: OCV on every pack, as for a lot started without a size.
+    expect(lot.characteristics.find((c) => c.id === 'ocv')!.sampleSize).toBe(8);
+  });
+
+  it('a passed final inspection makes the order ready to ship; before it, a done batch waits', async () => {
+    const orderId = uuidv7();
+    store.put('order', {
+      id: orderId,
+      state: 'in_production',
+      lines: [{ model: 'PACK-LFP-12V100', quantity: 8 }],
+      history: [],
+      batchPlan: { [batchId]: { quantities: { '0': 8 }, state: 'done', good: 8 } },
+    });
+    store.put('batch', {
+      ...batch(),
+      state: 'done',
+      good: 8,
+      orderLines: [{ orderId, lineKey: '0', quantity: 8 }],
+    });
+    const lotId = await startLot();
+    expect(store.get<{ id: string; state: string }>('order', orderId)!.state).toBe('in_production');
+    await logLot(lotId, [13.3, 13.31, 13.29, 13.3, 13.3, 13.32, 13.3, 13.28]);
+    expect((await close(lotId)).o).toEqual({ status: 'applied' });
+    const order = store.get<{ id: string; state: string; history: { to: string; by: string }[] }>(
+      'order',
+      orderId,
+    )!;
+    expect(order.state).toBe('ready_to_ship');
+    expect(order.history.at(-1)).toMatchObject({ to: 'ready_to_ship', by: inspector.id });
+  });
+});

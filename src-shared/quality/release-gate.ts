@@ -88,3 +88,11 @@ export function productionGate(record: {
   if (returned) return { allowed: false, reason: 'returned', ncrId: returned.id };
   return { allowed: true, reason: 'free' };
 }
+
+/**
+ * Whether quality holds a batch or material lot: an NCR on it not yet dispositioned. The one
+ * answer other domains use (planning refuses to start or merge a held batch).
+ */
+export function batchOnHold(record: object): boolean {
+  return holdsOf(summaryOf(record as { quality?: unknown })).length > 0;
+}

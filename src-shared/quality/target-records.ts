@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Refusal, type MutationContext, type MutatorTx, type StoredRecord } from '../sync/mutation';
+import type { BatchRecord } from '../planning/batch-mutations';
+import { followBatches } from '../planning/order-follow';
 import type { LotTarget } from './lot';
 import type { NcrRecord, QualitySummary } from './ncr';
 
@@ -25,13 +27,21 @@ export async function getTarget(tx: MutatorTx, target: LotTarget): Promise<Targe
   return record;
 }
 
+/**
+ * Keeps a target's quality summary. A batch's summary decides whether it may ship, so its
+ * orders are told (planning's followBatches moves them to ready_to_ship when the last batch
+ * passes final inspection).
+ */
 export async function putSummary(
   tx: MutatorTx,
+  ctx: MutationContext,
   target: LotTarget,
   record: TargetRecord,
   summary: QualitySummary,
 ): Promise<void> {
-  await tx.put(target.kind, { ...record, quality: summary });
+  const next = { ...record, quality: summary };
+  await tx.put(target.kind, next);
+  if (target.kind === 'batch') await followBatches(tx, ctx, [next as unknown as BatchRecord]);
 }
 
 export function targetLabel(record: TargetRecord): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { OrderHistoryEntry, OrderRecord } from '../orders/order-record';
-import { canTransition, type OrderState } from '../orders/order-state';
+import { recordShipment, shippedOf } from '../orders/order-flow';
+import type { OrderRecord } from '../orders/order-record';
+import type { OrderState } from '../orders/order-state';
 import { releaseGate } from '../quality/release-gate';
 import { defineMutation, Refusal, type MutationContext, type MutatorTx } from '../sync/mutation';
 import { CARRIER_MUTATIONS, checkTrackingNumber, type CarrierRecord } from './carrier';
@@ -360,24 +361,7 @@ export const buildPallet = defineMutation({
   },
 });
 
-/** Units of each model already shipped on the order, kept on the order by confirmations. */
-export function shippedOf(order: object): Record<string, number> {
-  const s = (order as { shipped?: unknown }).shipped;
-  return s && typeof s === 'object' ? (s as Record<string, number>) : {};
-}
-
-/** Partly until every ordered unit of every model has left. */
-export function shippedState(
-  lines: readonly { model: string; quantity: number }[],
-  shipped: Record<string, number>,
-): 'partly_shipped' | 'shipped' {
-  const ordered = new Map<string, number>();
-  for (const l of lines) ordered.set(l.model, (ordered.get(l.model) ?? 0) + l.quantity);
-  for (const [model, quantity] of ordered) {
-    if ((shipped[model] ?? 0) < quantity) return 'partly_shipped';
-  }
-  return 'shipped';
-}
+export { shippedOf, shippedState } from '../orders/order-flow';
 
 export const confirmShipment = defineMutation({
   name: 'shipment.confirm',
@@ -429,33 +413,17 @@ export const confirmShipment = defineMutation({
       cartons.push(carton);
     }
     const order = await must<OrderRecord>(tx, 'order', shipment.orderId);
-    const shipped = { ...shippedOf(order) };
-    for (const line of shipment.lines) {
-      shipped[line.model] = (shipped[line.model] ?? 0) + line.quantity;
-    }
-    const to = shippedState(order.lines ?? [], shipped);
-    if (!canTransition(order.state, to)) {
-      throw new Refusal('illegal-transition', { from: order.state, to });
-    }
-    const entry: OrderHistoryEntry = {
-      from: order.state,
-      to,
-      by: ctx.userId,
-      ...(ctx.userName === undefined ? {} : { byName: ctx.userName }),
-      clientId: ctx.clientId,
-      clientTime: ctx.clientTime,
-      at: ctx.now,
-      reason: `${shipment.number} ${carrierName} ${args.trackingNumber}`,
-    };
+    // The order's state is the orders domain's: it moves the order for this fact.
+    const shippedOrder = recordShipment(
+      order,
+      shipment.lines,
+      ctx,
+      `${shipment.number} ${carrierName} ${args.trackingNumber}`,
+    );
     for (const carton of cartons) {
       await tx.put('carton', { ...carton, shipmentId: shipment.id });
     }
-    await tx.put('order', {
-      ...order,
-      state: to,
-      shipped,
-      history: [...(order.history ?? []), entry],
-    });
+    await tx.put('order', shippedOrder);
     const { carrierId: _chosen, ...unchanged } = shipment;
     await tx.put('shipment', {
       ...unchanged,

@@ -1,11 +1,8 @@
 import { App, Button, Card, Empty, Form, InputNumber, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  isOnHold,
-  type BatchRecord,
-  type RunStep,
-} from '../../../src-shared/planning/batch-mutations';
+import { type BatchRecord, type RunStep } from '../../../src-shared/planning/batch-mutations';
+import { batchOnHold } from '../../../src-shared/quality/release-gate';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { describeRefusal } from '../../sync/describe-change';
@@ -31,7 +28,7 @@ function BatchRow({
   const [fieldError, setFieldError] = useState<{ field: 'good' | 'scrap'; text: string } | null>(
     null,
   );
-  const held = isOnHold(batch);
+  const held = batchOnHold(batch);
   const refused = (result: MutateResult) => {
     if (result.ok) return false;
     const phrase = describeRefusal(result.error, result.params, (s) => s);

@@ -85,7 +85,10 @@ export function StartLotForm({
   const target = targets.find((o) => o.key === targetKey) ?? null;
   const plans = overview.plans.filter((p) => p.active && target && p.model === target.model);
   const plan = plans.find((p) => p.id === planId) ?? null;
-  const size = lotSize ?? target?.quantity ?? null;
+  // The record's own quantity is the lot (the server takes it whatever is sent); the field
+  // is typed only for a material lot received without one.
+  const fixedSize = typeof target?.quantity === 'number' && target.quantity > 0;
+  const size = fixedSize ? target.quantity : (lotSize ?? null);
   const switching =
     plan && target
       ? overview.samplingStates.find(
@@ -225,6 +228,7 @@ export function StartLotForm({
             <InputNumber
               min={1}
               value={size}
+              disabled={fixedSize}
               onChange={(v) => setLotSize(v)}
               data-testid="start-lot-size"
             />
