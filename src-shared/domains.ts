@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { ORDERS_DOMAIN } from './orders/domain';
 import { PLANNING_DOMAIN } from './planning/domain';
 import { QUALITY_DOMAIN } from './quality/domain';
@@ -11,13 +12,24 @@ import { WAREHOUSE_DOMAIN } from './warehouse/domain';
  * (src-shared/README.md, "Adding a domain"). The mutation registry, the indexes the server
  * keeps and the record schemas are all read from this list.
  */
-export const DOMAINS: readonly DomainDef[] = [
+const DOMAIN_LIST = [
   ORDERS_DOMAIN,
   PLANNING_DOMAIN,
   QUALITY_DOMAIN,
   WAREHOUSE_DOMAIN,
   NOTICES_DOMAIN,
-];
+] as const;
+
+export const DOMAINS: readonly DomainDef[] = DOMAIN_LIST;
+
+/** Every registered mutation definition, as a union of their own types. */
+export type RegisteredMutation = (typeof DOMAIN_LIST)[number]['mutations'][number];
+/** The name of a mutation some domain registers. */
+export type MutationName = RegisteredMutation['name'];
+/** What a caller passes to mutation N (its schema's input: defaults may be left out). */
+export type MutationArgs<N extends MutationName> = z.input<
+  Extract<RegisteredMutation, { name: N }>['args']
+>;
 
 function collectKinds(): ReadonlyMap<string, KindDef & { domain: string }> {
   const kinds = new Map<string, KindDef & { domain: string }>();

@@ -1,3 +1,4 @@
+import type { MutationArgs, MutationName } from '../../src-shared/domains';
 import { App, Form } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,11 +17,11 @@ function fieldName(path: string): (string | number)[] {
  * schema the mutation checks, and each problem (ours or the mutation's refusal) is shown next
  * to its field, re-worded when the language changes.
  */
-export function useRecordForm<V extends object, R>(options: {
+export function useRecordForm<V extends object, R, N extends MutationName = MutationName>(options: {
   schema: z.ZodType<R>;
   toRecord: (values: V) => unknown;
-  mutation: string;
-  toArgs: (record: R) => Record<string, unknown>;
+  mutation: N;
+  toArgs: (record: R) => MutationArgs<N>;
   /** Paths of the record that the form shows under another name. */
   fieldOf?: (path: string) => string;
   /** Words of its own for the schema's problems, by field; zod's generic ones otherwise. */

@@ -1,3 +1,4 @@
+import type { MutationArgs } from '../../src-shared/domains';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PullResponse, PushRequest } from '../../src-shared/sync/protocol';
@@ -46,7 +47,7 @@ function page(partial: Partial<PullResponse>): PullResponse {
   };
 }
 
-const createArgs = {
+const createArgs: MutationArgs<'order.create'> = {
   id: ORDER,
   customerId: 'c1',
   channel: 'phone',

@@ -1,4 +1,5 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { MutationArgs, MutationName } from '../../src-shared/domains';
 import { uuidv7 } from '../../src-shared/ids';
 import type { Role } from '../../src-shared/roles';
 import type { MutationContext, StoredRecord } from '../../src-shared/sync/mutation';
@@ -197,7 +198,15 @@ export class SyncEngine {
    * Runs a user action: applied locally and queued in one transaction, or refused at once
    * with the same reason the server would give (nothing stored then).
    */
-  async mutate(name: string, args: unknown): Promise<MutateResult> {
+  mutate<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<MutateResult> {
+    return this.mutateAny(name, args);
+  }
+
+  /**
+   * The same, for an action whose name was stored rather than written in code (a rejection
+   * redone from the inbox): the mutation's own schema checks its arguments, as on the server.
+   */
+  async mutateAny(name: string, args: unknown): Promise<MutateResult> {
     const mutationId = uuidv7(this.clock().getTime());
     const clientTime = this.clock().toISOString();
     const result = await this.db.transaction('rw', this.db.syncTables, async () => {
@@ -260,7 +269,7 @@ export class SyncEngine {
   async redoRejection(mutationId: string): Promise<MutateResult> {
     const rejection = await this.db.rejections.get(mutationId);
     if (!rejection) return { ok: false, error: 'not-found', params: {} };
-    const result = await this.mutate(rejection.name, rejection.args);
+    const result = await this.mutateAny(rejection.name, rejection.args);
     if (result.ok) await this.dismissRejection(mutationId);
     return result;
   }

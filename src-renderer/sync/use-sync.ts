@@ -1,3 +1,4 @@
+import type { MutationArgs, MutationName } from '../../src-shared/domains';
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { UserDb } from '../db/user-db';
 import type { SyncController, SyncHandle } from './sync-controller';
@@ -35,10 +36,16 @@ export function useSyncStatus(): SyncStatus | null {
   return useSyncExternalStore(subscribe, () => engine?.getStatus() ?? null);
 }
 
+/** A user action by its registered name, with the arguments its schema takes. */
+export type Mutate = <N extends MutationName>(
+  name: N,
+  args: MutationArgs<N>,
+) => Promise<MutateResult>;
+
 /** Runs a user action through the engine: applied here at once, synced when possible. */
-export function useMutate(): (name: string, args: unknown) => Promise<MutateResult> {
+export function useMutate(): Mutate {
   const engine = useEngine();
-  return useCallback(
+  return useCallback<Mutate>(
     async (name, args) =>
       engine ? engine.mutate(name, args) : { ok: false, error: 'not-ready', params: {} },
     [engine],

@@ -115,13 +115,23 @@ export interface MutationDef<A = unknown> {
   run(tx: MutatorTx, args: A, ctx: MutationContext): Promise<void>;
 }
 
-export function defineMutation<S extends z.ZodType>(def: {
-  name: string;
+/**
+ * A mutation as its domain defines it, keeping its literal name and its argument schema in
+ * the type, so the registry (domains.ts) can type every call site: a misspelt name or a wrong
+ * argument is a compile error where `mutate` is called.
+ */
+export type TypedMutationDef<N extends string, S extends z.ZodType> = MutationDef<z.output<S>> & {
+  readonly name: N;
+  readonly args: S;
+};
+
+export function defineMutation<const N extends string, S extends z.ZodType>(def: {
+  name: N;
   action: string | ((args: z.output<S>) => string);
   args: S;
   run(tx: MutatorTx, args: z.output<S>, ctx: MutationContext): Promise<void>;
-}): MutationDef<z.output<S>> {
-  return def as MutationDef<z.output<S>>;
+}): TypedMutationDef<N, S> {
+  return def as unknown as TypedMutationDef<N, S>;
 }
 
 export function actionOf<A>(def: MutationDef<A>, args: A): string {

@@ -1,3 +1,4 @@
+import type { MutationArgs } from '../../../src-shared/domains';
 import { z } from 'zod';
 import type { OrderChannel } from '../../../src-shared/orders/order-record';
 import type { MessageRef } from '../../components/zod-rules';
@@ -62,12 +63,13 @@ export function validateIntake(values: IntakeValues, today: string): IntakeError
 }
 
 /** The order.create arguments of a valid intake. */
-export function intakeToArgs(values: IntakeValues, id: string): Record<string, unknown> {
+export function intakeToArgs(values: IntakeValues, id: string): MutationArgs<'order.create'> {
   const text = (v?: string) => v?.trim() || undefined;
   const contactName = text(values.contactName);
   return {
     id,
-    customerId: values.customerId,
+    // Empty when none was picked: the mutation's schema refuses it at the field.
+    customerId: values.customerId ?? '',
     channel: values.channel,
     ...(contactName
       ? {
@@ -79,7 +81,9 @@ export function intakeToArgs(values: IntakeValues, id: string): Record<string, u
         }
       : {}),
     lines: values.lines
-      .filter((l) => l.model && l.quantity)
+      .filter((l): l is { model: string; spec?: string; quantity: number } =>
+        Boolean(l.model && l.quantity),
+      )
       .map((l) => ({ model: l.model, ...(l.spec ? { spec: l.spec } : {}), quantity: l.quantity })),
     ...(values.requestedDate ? { requestedDate: values.requestedDate } : {}),
     ...(text(values.deliveryPlace) ? { deliveryPlace: text(values.deliveryPlace) } : {}),

@@ -1,3 +1,4 @@
+import type { MutationArgs, MutationName } from '../../../src-shared/domains';
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,7 @@ export function useOrderActions(order: OrderRecord | undefined, checks: CheckRes
   const refusalText = useRefusalText();
 
   const run = useCallback(
-    async (name: string, args: Record<string, unknown>, done: string) => {
+    async <N extends MutationName>(name: N, args: MutationArgs<N>, done: string) => {
       const result = await mutate(name, args);
       if (result.ok) void message.success(done);
       else void message.error(refusalText(result));

@@ -1,16 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { deviceName } from '../../auth/session';
-import type { MutateResult } from '../../sync/sync-engine';
-import { useMutate } from '../../sync/use-sync';
+import { useMutate, type Mutate } from '../../sync/use-sync';
 
 /**
  * Runs an order mutation with this PC's name attached, so the order's timeline can say from
  * which PC each step was taken.
  */
-export function useOrderMutate(): (
-  name: string,
-  args: Record<string, unknown>,
-) => Promise<MutateResult> {
+export function useOrderMutate(): Mutate {
   const mutate = useMutate();
   const [pc, setPc] = useState<string | undefined>();
   useEffect(() => {
@@ -20,5 +16,9 @@ export function useOrderMutate(): (
       live = false;
     };
   }, []);
-  return useCallback((name, args) => mutate(name, pc ? { ...args, pc } : args), [mutate, pc]);
+  // Every order mutation takes `pc`; one that does not would refuse it by its strict schema.
+  return useCallback<Mutate>(
+    (name, args) => mutate(name, pc ? ({ ...args, pc } as typeof args) : args),
+    [mutate, pc],
+  );
 }

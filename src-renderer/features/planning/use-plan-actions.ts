@@ -68,9 +68,10 @@ export function usePlanActions(model: ScheduleModel | null) {
         ...(x.to.end !== x.from.end ? { end: iso(x.to.end) } : {}),
         warnings: x.warnings.map((w) => ({ code: w.code, params: w.params })),
       }));
+      const [only] = args;
       const result =
-        args.length === 1
-          ? await mutate('batch.move', args[0])
+        only && args.length === 1
+          ? await mutate('batch.move', only)
           : await mutate('batch.move-many', { moves: args });
       if (!result.ok) {
         const phrase = describeRefusal(result.error, result.params, (s) => s);

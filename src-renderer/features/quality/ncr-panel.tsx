@@ -90,30 +90,32 @@ export function NcrPanel({ overview }: { overview: QualityOverview }) {
     setBusy(true);
     setErrors({});
     try {
+      // The form calls this only when its required rules hold, so the fields named here are
+      // filled; what else is wrong the mutation's own schema refuses, shown at its field.
       let outcome;
       if (dialog.kind === 'open') {
         const [kind, ...rest] = (values.target ?? '').split(':');
         outcome = await mutate('ncr.open', {
           id: uuidv7(),
-          target: { kind, id: rest.join(':') },
-          what: values.what,
-          where: values.where,
-          quantity: values.quantity,
+          target: { kind: kind as 'batch' | 'material-lot', id: rest.join(':') },
+          what: values.what!,
+          where: values.where!,
+          quantity: values.quantity!,
         });
       } else if (dialog.kind === 'disposition') {
         outcome = await mutate('ncr.disposition', {
           ncrId: dialog.ncr.id,
-          decision: values.decision,
-          reason: values.reason,
+          decision: values.decision!,
+          reason: values.reason!,
           ...(values.concessionRef ? { concessionRef: values.concessionRef } : {}),
         });
       } else if (dialog.kind === 'assign') {
         outcome = await mutate('capa.assign', {
           id: uuidv7(),
           ncrId: dialog.ncr.id,
-          action: values.action,
-          assignee: values.assignee,
-          dueDate: values.dueDate?.format('YYYY-MM-DD'),
+          action: values.action!,
+          assignee: values.assignee!,
+          dueDate: values.dueDate!.format('YYYY-MM-DD'),
         });
       } else {
         outcome = await mutate('ncr.close', {

@@ -1,3 +1,4 @@
+import type { MutationArgs } from '../../../src-shared/domains';
 import { uuidv7 } from '../../../src-shared/ids';
 import type { InspectionLotRecord, LotProgress } from '../../../src-shared/quality/lot';
 import {
@@ -23,7 +24,7 @@ export interface TypedEntry {
 export type EntryError = 'not-a-number' | 'not-pass-fail' | 'not-a-count' | 'empty';
 
 export type PreparedReading =
-  | { ok: true; args: Record<string, unknown>; judged: JudgedReading }
+  | { ok: true; args: MutationArgs<'inspection.record'>; judged: JudgedReading }
   | { ok: false; error: EntryError };
 
 export function prepareReading(

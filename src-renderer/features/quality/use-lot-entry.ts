@@ -1,3 +1,4 @@
+import type { MutationArgs } from '../../../src-shared/domains';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { uuidv7 } from '../../../src-shared/ids';
 import {
@@ -60,7 +61,7 @@ export function useLotEntry(lot: InspectionLotRecord | null, readings: Inspectio
 
   const enqueue = useCallback(
     (
-      args: Record<string, unknown>,
+      args: MutationArgs<'inspection.record'>,
       onDone?: (ok: boolean, error?: string, params?: Record<string, string | number>) => void,
     ) => {
       pending.current.set(String(args.id), args);
@@ -92,7 +93,8 @@ export function useLotEntry(lot: InspectionLotRecord | null, readings: Inspectio
     let live = true;
     const restore = (async () => {
       const saved =
-        (await loadDraft<Record<string, unknown>[]>(draftDbFor(user.id), pendingKey)) ?? [];
+        (await loadDraft<MutationArgs<'inspection.record'>[]>(draftDbFor(user.id), pendingKey)) ??
+        [];
       for (const args of saved) {
         if (!live || pending.current.has(String(args.id))) continue;
         if (await userDb.domain('inspection').get(String(args.id))) continue;
