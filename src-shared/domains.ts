@@ -55,6 +55,19 @@ export const SCAN_INDEXES: ReadonlyMap<string, ReadonlyMap<string, IndexDef>> = 
   ]),
 );
 
+/**
+ * Where a record breaks what its domain promises other domains about it (its kind's schema),
+ * or null when it keeps it or its kind registers no schema.
+ */
+export function recordProblem(kind: string, record: unknown): string | null {
+  const schema = RECORD_KIND_DEFS.get(kind)?.schema;
+  if (!schema) return null;
+  const parsed = schema.safeParse(record);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return issue ? issue.path.join('.') || '(record)' : '(record)';
+}
+
 export class UndeclaredIndexError extends Error {
   override name = 'UndeclaredIndexError';
 }

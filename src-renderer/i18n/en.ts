@@ -131,6 +131,8 @@ export const en = {
       'invalid-args': 'The data was not valid ({{path}}: {{message}}).',
       'unknown-mutation': 'The server does not know this kind of change: update the app.',
       'not-found': 'It no longer exists on the server.',
+      'corrupt-record':
+        'A stored {{kind}} record ({{id}}) is damaged at “{{path}}”: nothing was changed. Tell the administrator.',
       'already-exists': 'It already exists on the server.',
       'conflicting-duplicate': 'A different entry with the same id is already on the server.',
       'illegal-transition': 'The order is now "{{from}}" and cannot go to "{{to}}".',

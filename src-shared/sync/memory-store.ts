@@ -1,5 +1,6 @@
 import type { Role } from '../roles';
 import type { MutationContext, StoredRecord } from './mutation';
+import { recordProblem } from '../domains';
 import { scanInMemory } from './record-index';
 import { BufferedTx, runMutation, type RunOutcome } from './run-mutation';
 
@@ -60,6 +61,12 @@ export class MemoryStore {
     );
     const outcome = await runMutation(name, args, tx, ctx);
     if (outcome.status === 'applied') {
+      // A test store holds writers to their domain's promise: a write that breaks its kind's
+      // schema fails the test that made it, not some later reader in another domain.
+      for (const w of tx.writes.values()) {
+        const problem = w.record ? recordProblem(w.kind, w.record) : null;
+        if (problem !== null) throw new Error(`${name} wrote a ${w.kind} broken at ${problem}`);
+      }
       for (const w of tx.writes.values()) {
         if (w.record) this.rows.set(`${w.kind}/${w.id}`, { ...w.record, _v: this.version });
         else this.rows.delete(`${w.kind}/${w.id}`);

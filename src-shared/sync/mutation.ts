@@ -19,13 +19,24 @@ export interface StoredRecord {
   [field: string]: unknown;
 }
 
+/**
+ * The record type of each kind, filled in by each domain in its `domain.ts` (a module
+ * augmentation next to the schema it registers), so `tx.get('batch', id)` is a BatchRecord.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by augmentation
+export interface RecordTypes {}
+export type TypedKind = keyof RecordTypes;
+
 export interface MutatorTx {
+  /** A record by id, typed and checked against its domain's schema where one is registered. */
+  get<K extends TypedKind>(kind: K, id: string): Promise<RecordTypes[K] | undefined>;
   get<T extends StoredRecord = StoredRecord>(kind: string, id: string): Promise<T | undefined>;
   /**
    * Records of a kind by a declared index (the kind's `indexes` in its domain.ts), in key
    * order, with this mutation's own writes so far taken into account. The same answer on the
    * PC's Dexie, the server's SQL and the test store.
    */
+  scan<K extends TypedKind>(kind: K, query: ScanQuery): Promise<RecordTypes[K][]>;
   scan<T extends StoredRecord = StoredRecord>(kind: string, query: ScanQuery): Promise<T[]>;
   put(kind: string, record: StoredRecord): Promise<void>;
   del(kind: string, id: string): Promise<void>;
@@ -104,6 +115,8 @@ export const REFUSAL_CODES = [
   'invalid-tracking-number',
   'carrier-unavailable',
   'customer-credit-hold',
+  // typed records (issue 12): a stored record breaks what its domain promises other domains
+  'corrupt-record',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -1,4 +1,4 @@
-import { indexDefOf } from '../domains';
+import { indexDefOf, recordProblem } from '../domains';
 import { MUTATIONS } from '../mutations';
 import { actionSchema, canDo } from '../permissions';
 import {
@@ -6,8 +6,10 @@ import {
   Refusal,
   type MutationContext,
   type MutatorTx,
+  type RecordTypes,
   type RefusalCode,
   type StoredRecord,
+  type TypedKind,
 } from './mutation';
 import { checkQuery, mergeScan, widenLimit, type IndexDef, type ScanQuery } from './record-index';
 
@@ -55,6 +57,16 @@ export async function runMutation(
   }
 }
 
+/**
+ * A record as a mutator gets it: one that breaks its domain's schema is refused, not guessed
+ * at (the reader would otherwise act on fields that are not what they claim).
+ */
+function checked(kind: string, record: StoredRecord): StoredRecord {
+  const path = recordProblem(kind, record);
+  if (path !== null) throw new Refusal('corrupt-record', { kind, id: record.id, path });
+  return record;
+}
+
 /** Reads one record of a store; null when it has none. */
 export type ReadRecord = (kind: string, id: string) => Promise<StoredRecordOrNull>;
 /** Answers a checked scan on a store's own index (record-index.ts gives the order). */
@@ -76,20 +88,24 @@ export class BufferedTx implements MutatorTx {
     private readonly scanStore: ScanRecords,
   ) {}
 
-  async get<T extends StoredRecord>(kind: string, id: string) {
+  get<K extends TypedKind>(kind: K, id: string): Promise<RecordTypes[K] | undefined>;
+  get<T extends StoredRecord = StoredRecord>(kind: string, id: string): Promise<T | undefined>;
+  async get(kind: string, id: string): Promise<StoredRecord | undefined> {
     const key = `${kind}\u0000${id}`;
     const buffered = this.writes.get(key);
     const record = buffered ? buffered.record : await this.read(kind, id);
-    return (record ?? undefined) as T | undefined;
+    return record ? checked(kind, record) : undefined;
   }
 
-  async scan<T extends StoredRecord>(kind: string, query: ScanQuery): Promise<T[]> {
+  scan<K extends TypedKind>(kind: K, query: ScanQuery): Promise<RecordTypes[K][]>;
+  scan<T extends StoredRecord = StoredRecord>(kind: string, query: ScanQuery): Promise<T[]>;
+  async scan(kind: string, query: ScanQuery): Promise<StoredRecord[]> {
     const def = indexDefOf(kind, query.index);
     checkQuery(def, query);
     const overlay = new Map<string, StoredRecord | null>();
     for (const w of this.writes.values()) if (w.kind === kind) overlay.set(w.id, w.record);
     const base = await this.scanStore(kind, def, widenLimit(query, overlay.size));
-    return mergeScan(base, overlay, def, query) as T[];
+    return mergeScan(base, overlay, def, query).map((r) => checked(kind, r));
   }
 
   async put(kind: string, record: StoredRecord): Promise<void> {
