@@ -6,7 +6,7 @@ import { releaseGate } from '../src-shared/quality/release-gate';
 import type { Role } from '../src-shared/roles';
 import type { PullResponse, PushResponse } from '../src-shared/sync/protocol';
 import { getRecord } from './db/sync-store';
-import { DEMO_PASSWORD, DEMO_PRODUCTS } from './demo-data';
+import { DEMO_PASSWORD, DEMO_PRODUCTION_LINES, DEMO_PRODUCTS } from './demo-data';
 import { DEMO_INSPECTION_PLANS, DEMO_MATERIAL_LOTS } from './demo-quality';
 import { seedDemoData } from './seed';
 import { testEngine } from './testing/test-database';
@@ -111,7 +111,8 @@ describe(`quality over sync (${testEngine()})`, () => {
         id: batchId,
         model: 'PACK-LFP-12V100',
         quantity: 8,
-        lineId: 'P1-PACK',
+        // The demo pack line: the server refuses a line it does not have (issue 12).
+        lineId: DEMO_PRODUCTION_LINES.find((l) => l.code === 'P1-PACK')!.id,
         start: '2026-12-07T06:00:00.000Z',
         end: '2026-12-07T14:00:00.000Z',
       }),

@@ -102,8 +102,9 @@ export const ACTION_WRITES = {
   'order.confirm': ['order', 'feasibility-review'],
   'order.cancel': ['order'],
   'feasibility.sign': ['feasibility-review', 'order'],
-  // Planning, splitting and merging batches moves the orders they serve (accepted → planned).
-  'batch.plan': ['batch', 'order'],
+  // Planning, splitting and merging batches moves the orders they serve (accepted → planned);
+  // a clash the planner's PC did not show leaves them a notice (issue 12).
+  'batch.plan': ['batch', 'order', 'notice'],
   // A move that overrides another planner's leaves that planner a notice.
   'batch.move': ['batch', 'notice'],
   // Running and reporting batches moves their orders (in production, ready to ship).

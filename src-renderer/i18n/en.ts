@@ -74,6 +74,8 @@ export const en = {
       dismiss: 'Mark as read',
       planOverridden:
         '{{by}} changed {{subject}} after you, from an older view of the plan: their {{fields}} now stands instead of yours.',
+      planConflict:
+        '{{subject}} overlaps {{with}} on {{line}}: your PC did not show it when you placed it (another planner’s batch had not reached it yet). It stays where you put it, marked over capacity.',
     },
     fields: {
       lineId: 'line',
@@ -166,6 +168,13 @@ export const en = {
       'carrier-unavailable': '{{carrier}} is inactive or does not serve this mode of transport.',
       'customer-credit-hold':
         'Customer {{customer}} is on credit hold: finance must release it before the goods leave.',
+      'line-cannot-make':
+        '{{line}} cannot make {{family}}: it has no rate for it. Plan the batch on a line that makes it.',
+      'batch-too-long':
+        'On {{line}} this batch would span {{days}} days, more than the {{maxDays}} a batch may: split it.',
+      'not-on-order': 'Order {{order}} has no line {{line}} for {{model}}.',
+      'over-planned':
+        'Order {{order}}, line {{line}}: at most {{remaining}} more can be planned ({{ordered}} ordered, the rest is on other batches), not {{quantity}}.',
       unknown: 'Refused ({{code}}).',
     },
   },

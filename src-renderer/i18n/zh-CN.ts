@@ -69,6 +69,8 @@ export const zhCN = {
       dismiss: '标为已读',
       planOverridden:
         '{{by}} 基于较早的计划视图，在您之后修改了 {{subject}}：现以其设定的{{fields}}为准，而非您的。',
+      planConflict:
+        '{{subject}} 与 {{line}} 上的 {{with}} 时间重叠：您排产时本机尚未显示此冲突（另一位计划员的批次当时还未同步到本机）。批次保留在您放置的位置，并标记为超出产能。',
     },
     fields: {
       lineId: '产线',
@@ -156,6 +158,13 @@ export const zhCN = {
       'invalid-tracking-number': '运单号 {{trackingNumber}} 不符合 {{carrier}} 的运单号格式。',
       'carrier-unavailable': '{{carrier}} 已停用或不承运此运输方式。',
       'customer-credit-hold': '客户 {{customer}} 处于信用冻结：须财务解除后才能发货。',
+      'line-cannot-make':
+        '{{line}} 不能生产 {{family}}（没有该产品族的产能定额），请排到能生产它的产线上。',
+      'batch-too-long':
+        '该批次在 {{line}} 上需要 {{days}} 天，超过单批最多 {{maxDays}} 天：请拆分批次。',
+      'not-on-order': '订单 {{order}} 没有 {{model}} 的第 {{line}} 行。',
+      'over-planned':
+        '订单 {{order}} 第 {{line}} 行：最多还能排 {{remaining}}（订购 {{ordered}}，其余已由其他批次覆盖），不能排 {{quantity}}。',
       unknown: '被拒绝（{{code}}）。',
     },
   },

@@ -12,6 +12,9 @@ interface Notice {
   type: string;
   subjectLabel: string;
   fields: string[];
+  /** plan-conflict: the line and the batches the server found overlapping. */
+  lineLabel?: string;
+  with?: string[];
   byName?: string;
   byUserId: string;
   at: string;
@@ -64,6 +67,7 @@ export function NoticesDrawer({ open, onClose }: { open: boolean; onClose: () =>
           renderItem={(n) => (
             <List.Item
               data-testid="notice"
+              data-notice-type={n.type}
               actions={[
                 <Button key="read" onClick={() => void markRead(n.id)}>
                   {t('sync.notices.dismiss')}
@@ -71,15 +75,25 @@ export function NoticesDrawer({ open, onClose }: { open: boolean; onClose: () =>
               ]}
             >
               <List.Item.Meta
-                title={t('sync.notices.planOverridden', {
-                  by: n.byName ?? n.byUserId,
-                  subject: n.subjectLabel,
-                  fields: describeFields(
-                    n.fields,
-                    (f) => t(`sync.fields.${f}` as never),
-                    intlLocaleOf(language),
-                  ),
-                })}
+                title={
+                  n.type === 'plan-conflict'
+                    ? t('sync.notices.planConflict', {
+                        subject: n.subjectLabel,
+                        line: n.lineLabel ?? '',
+                        with: new Intl.ListFormat(intlLocaleOf(language), {
+                          type: 'conjunction',
+                        }).format(n.with ?? []),
+                      })
+                    : t('sync.notices.planOverridden', {
+                        by: n.byName ?? n.byUserId,
+                        subject: n.subjectLabel,
+                        fields: describeFields(
+                          n.fields,
+                          (f) => t(`sync.fields.${f}` as never),
+                          intlLocaleOf(language),
+                        ),
+                      })
+                }
                 description={
                   <Typography.Text type="secondary">
                     {formatDateTime(n.at, language)}

@@ -59,6 +59,22 @@ describe(`sync push and pull (${testEngine()})`, () => {
     await register(desk, 'order-desk');
     await register(planner, 'planning');
     await register(quality, 'quality');
+    // The planning tests' lines: the server refuses a batch on a line it does not have, or on
+    // one without a rate for the batch's family (issue 12).
+    await server.db.transaction().execute(async (trx) => {
+      const version = await nextVersion(trx);
+      const rates = [
+        { family: '21700', unitsPerHour: 1000 },
+        { family: 'prismatic', unitsPerHour: 100 },
+      ];
+      for (const id of ['line-1', 'line-2', 'line-3']) {
+        await putRecord(
+          trx,
+          { kind: 'production-line', id, body: { id, code: id, rates }, updatedBy: 't' },
+          version,
+        );
+      }
+    });
   });
   afterAll(() => server?.close());
 
@@ -209,6 +225,7 @@ describe(`sync push and pull (${testEngine()})`, () => {
       mutation(planner, 'batch.plan', {
         id: batchId,
         model: '21700-5000',
+        family: '21700',
         quantity: 500,
         lineId: 'line-1',
         start,
@@ -298,6 +315,7 @@ describe(`sync push and pull (${testEngine()})`, () => {
     const plan = mutation(planner, 'batch.plan', {
       id: batchId,
       model: 'LFP-105AH',
+      family: 'prismatic',
       quantity: 100,
       lineId: 'line-2',
       start: '2026-12-02T06:00:00.000Z',

@@ -15,6 +15,7 @@ function store(): MemoryStore {
   s.put('order', {
     id: ORDER,
     number: 'SO-2026-000001',
+    customerId: 'c1',
     state: 'accepted',
     lines: [
       { model: 'CYL-18650-26', quantity: 10_000 },
@@ -28,7 +29,26 @@ function store(): MemoryStore {
       ),
     ],
   });
-  s.put('production-line', { id: 'L1', code: 'L1-CYL', shiftsPerDay: 3, hoursPerShift: 8 });
+  // 1,250 an hour at full OEE: 10,000 cells fill one 8-hour shift. The line must have a rate
+  // for the family since the mutator refuses lines that cannot make it (issue 12).
+  const rates = [{ family: '18650', unitsPerHour: 1250 }];
+  for (const n of [1, 2, 3]) {
+    s.put('production-line', {
+      id: `L${n}`,
+      code: `L${n}-CYL`,
+      shiftsPerDay: 3,
+      hoursPerShift: 8,
+      rates,
+    });
+  }
+  s.put('production-line', {
+    id: 'LP',
+    code: 'LP-PRI',
+    shiftsPerDay: 3,
+    hoursPerShift: 8,
+    rates: [{ family: 'prismatic', unitsPerHour: 900 }],
+  });
+  s.put('product', { id: 'p-18650', code: 'CYL-18650-26', format: '18650' });
   return s;
 }
 
@@ -94,10 +114,16 @@ describe('planning mutations', () => {
 
   it('records the warnings the planner placed a batch against, and clears them on a clean move', async () => {
     const s = store();
-    await s.run(planner, 'batch.plan', plan(1));
+    // Since issue 12 the stored warnings are the mutator's own: the batch serves the order, so
+    // the mutator knows the promised date the board warned of.
+    await s.run(
+      planner,
+      'batch.plan',
+      plan(1, { orderLines: [{ orderId: ORDER, lineKey: '0', quantity: 10_000 }] }),
+    );
     const warning = {
       code: 'promised-date-missed',
-      params: { promisedDate: '2026-12-20', lateDays: 2 },
+      params: { promisedDate: '2026-12-20', lateDays: 1 },
     };
     await s.run(planner, 'batch.move', {
       batchId: id(1),
@@ -109,10 +135,13 @@ describe('planning mutations', () => {
     expect(s.get<BatchRecord>('batch', id(1))?.warnings).toEqual([
       { ...warning, by: 'u-plan', byName: 'Zhang Wei', at: s.now },
     ]);
+    expect(s.get<BatchRecord>('batch', id(1))?.pcWarnings).toBeUndefined();
+    // Back before the promised date (on L2): nothing is broken, so nothing is recorded.
     await s.run(planner, 'batch.move', {
       batchId: id(1),
       baseVersion: 2,
       lineId: 'L2',
+      start: '2026-12-14T06:00:00+08:00',
       warnings: [],
     });
     expect(s.get<BatchRecord>('batch', id(1))?.warnings).toBeUndefined();
@@ -128,7 +157,12 @@ describe('planning mutations', () => {
   it('moves several batches as one action, all or none, telling overridden planners', async () => {
     const s = store();
     await s.run(planner, 'batch.plan', plan(1));
-    await s.run(planner, 'batch.plan', plan(2));
+    // The next shift, not the same one: a double booking would leave notices of its own.
+    await s.run(
+      planner,
+      'batch.plan',
+      plan(2, { start: '2026-12-07T14:00:00+08:00', end: '2026-12-07T22:00:00+08:00' }),
+    );
     await s.run(planner2, 'batch.move', { batchId: id(2), baseVersion: 2, lineId: 'L3' });
     const out = await s.run(planner, 'batch.move-many', {
       moves: [
@@ -260,9 +294,12 @@ describe('planning mutations', () => {
       }),
     ).toEqual({ status: 'applied' });
     expect(s.get('batch', id(2))).toBeUndefined();
+    // The end is what 15,000 cells take on L1 from the batch's start (12 h: 18:00 plant time),
+    // not the PC's; the PC's is kept beside it (issue 12).
     expect(s.get<BatchRecord>('batch', id(1))).toMatchObject({
       quantity: 15_000,
-      end: '2026-12-08T06:00:00+08:00',
+      end: '2026-12-07T10:00:00.000Z',
+      pcEnd: '2026-12-08T06:00:00+08:00',
     });
     expect(Object.keys(order(s).batchPlan ?? {})).toEqual([id(1)]);
     expect(order(s).state).toBe('planned');

@@ -8,13 +8,18 @@ import {
   type MutatorTx,
   type StoredRecord,
 } from '../sync/mutation';
-import {
-  BATCH_STATES,
-  PLANNABLE_ORDER_STATES,
-  type BatchState,
-  type OrderLike,
-} from './order-progress';
+import { BATCH_STATES, type BatchState } from './order-progress';
 import { followBatches as updateOrders } from './order-follow';
+import {
+  checkClaims,
+  isoOf,
+  judge,
+  noteClashes,
+  noticeConflict,
+  place,
+  settle,
+  type Place,
+} from './plan-authority';
 import { mergeProblem, PLAN_WARNING_CODES, splitProblem, type PlanWarning } from './schedule-rules';
 
 export { BATCH_STATES };
@@ -62,8 +67,15 @@ export interface BatchRecord extends StoredRecord {
   good?: number;
   scrap?: number;
   reports?: OutputReport[];
-  /** What the planner was warned of when placing it, and placed it anyway. */
+  /**
+   * What the placement breaks, as the server found it from its own records (the line's
+   * calendar and rate, the other batches on the line, the order's promised date).
+   */
   warnings?: RecordedWarning[];
+  /** What the planner's board showed at the drop, when it differs from `warnings`. */
+  pcWarnings?: RecordedWarning[];
+  /** The end the PC sent, when it differs from the one the line's rate and calendar give. */
+  pcEnd?: string;
 }
 
 const iso = z.iso.datetime({ offset: true });
@@ -85,35 +97,10 @@ const orderLineArgs = z
   })
   .strict();
 
-function recorded(warnings: PlanWarning[] | undefined, ctx: MutationContext): RecordedWarning[] {
-  return (warnings ?? []).map((w) => ({
-    ...w,
-    by: ctx.userId,
-    ...(ctx.userName === undefined ? {} : { byName: ctx.userName }),
-    at: ctx.now,
-  }));
-}
-
 async function getBatch(tx: MutatorTx, id: string): Promise<BatchRecord> {
   const batch = await tx.get<BatchRecord>('batch', id);
   if (!batch) throw new Refusal('not-found', { kind: 'batch', id });
   return batch;
-}
-
-async function checkOrders(
-  tx: MutatorTx,
-  links: readonly OrderLineLink[],
-): Promise<string | undefined> {
-  let number: string | undefined;
-  for (const orderId of new Set(links.map((l) => l.orderId))) {
-    const order = await tx.get<OrderLike>('order', orderId);
-    if (!order) continue;
-    if (!PLANNABLE_ORDER_STATES.includes(order.state)) {
-      throw new Refusal('stale-state', { state: order.state });
-    }
-    number ??= typeof order.number === 'string' ? order.number : undefined;
-  }
-  return number;
 }
 
 const planArgs = z
@@ -133,15 +120,27 @@ const planArgs = z
   .strict()
   .refine((a) => a.end > a.start, { message: 'end must be after start', path: ['end'] });
 
+/**
+ * A new batch on the plan. The end and the warnings are the mutator's, from the line's rate
+ * and calendar and the batches already on it (the PC's `end` and `warnings` are kept beside
+ * when they differ, see plan-authority.ts); the line, the family and the order lines it
+ * claims are checked first.
+ */
 export const planBatch = defineMutation({
   name: 'batch.plan',
   action: 'batch.plan',
   args: planArgs,
   async run(tx, args, ctx) {
     if (await tx.get('batch', args.id)) throw new Refusal('already-exists', { id: args.id });
-    const { warnings, ...fields } = args;
+    const { warnings: shown, end: pcEnd, family, ...fields } = args;
     const orderLines = args.orderLines ?? [];
-    const orderNumber = await checkOrders(tx, orderLines);
+    const orderNumber = await checkClaims(tx, ctx, {
+      batchId: args.id,
+      model: args.model,
+      orderId: args.orderId,
+      links: orderLines,
+    });
+    const at = await place(tx, { ...args, family, start: Date.parse(args.start) });
     const { number, provisional } = await ctx.nextNumber('BT');
     const batch: BatchRecord = {
       ...fields,
@@ -149,13 +148,18 @@ export const planBatch = defineMutation({
       ...(orderNumber ? { orderNumber } : {}),
       number,
       numberProvisional: provisional,
+      start: isoOf(at.start),
+      end: isoOf(at.end),
       sequence: 0,
       state: 'planned',
-      ...(warnings?.length ? { warnings: recorded(warnings, ctx) } : {}),
     };
     const stamped = applyLww(batch, {}, 0, ctx).record as BatchRecord;
-    await tx.put('batch', stamped);
-    await updateOrders(tx, ctx, [stamped]);
+    const judged = await judge(tx, stamped, at, shown);
+    const next = settle(stamped, at, judged, { end: pcEnd, warnings: shown }, ctx);
+    await tx.put('batch', next);
+    await noteClashes(tx, ctx, next, { line: at.line, clashes: judged.clashes });
+    await noticeConflict(tx, ctx, next, at, judged, shown);
+    await updateOrders(tx, ctx, [next]);
   },
 });
 
@@ -166,26 +170,74 @@ const moveFields = {
   start: iso.optional(),
   end: iso.optional(),
   sequence: z.number().int().optional(),
-  /** What the board warned of at the drop; recorded on the batch (empty clears them). */
+  /**
+   * What the board warned of at the drop. The batch's `warnings` are the mutator's own; this
+   * list is kept beside as `pcWarnings` when it differs, and tells whether the planner saw a
+   * clash the server finds (noticeConflict).
+   */
   warnings: warningArgs.optional(),
 };
 const moveArgs = z.object(moveFields).strict();
 type MoveArgs = z.output<typeof moveArgs>;
 
-async function applyMove(tx: MutatorTx, args: MoveArgs, ctx: MutationContext): Promise<void> {
+interface Placed {
+  batch: BatchRecord;
+  at: Place;
+  /** Where the batch stood before, when it did: its old neighbours may name it. */
+  was?: { lineId: string; start: number; end: number };
+  pc: { end?: string | undefined; warnings?: readonly PlanWarning[] | undefined };
+}
+
+/**
+ * First half of a move: the batch's new line, start and end, written with field-level
+ * last-writer-wins. The warnings come after every batch of the action has moved (judgeMoved),
+ * so batches dragged together are checked against each other's new places, not their old.
+ */
+async function placeMove(tx: MutatorTx, args: MoveArgs, ctx: MutationContext): Promise<Placed> {
   const batch = await getBatch(tx, args.batchId);
   if (batch.state === 'done') throw new Refusal('stale-state', { state: batch.state });
   const { batchId: _id, baseVersion, warnings, ...fields } = args;
-  const { record, overridden } = applyLww(batch, fields, baseVersion, ctx);
-  const start = String(record.start);
-  const end = String(record.end);
-  if (end <= start) throw new Refusal('invalid-args', { field: 'end' });
-  if (warnings !== undefined) {
-    if (warnings.length > 0) record.warnings = recorded(warnings, ctx);
-    else delete record.warnings;
+  const lineId = fields.lineId ?? batch.lineId;
+  const start = Date.parse(fields.start ?? batch.start);
+  const stored = {
+    lineId: batch.lineId,
+    start: Date.parse(batch.start),
+    end: Date.parse(batch.end),
+  };
+  if (fields.end !== undefined && Date.parse(fields.end) <= start) {
+    throw new Refusal('invalid-args', { path: 'end', message: 'end' });
   }
-  await tx.put('batch', record);
+  // Same line, same start: a resize (a new end) or a change of sequence only. The end asked
+  // for, or the one it has, stands when at least what the work needs (see PlaceRequest).
+  const inPlace = lineId === stored.lineId && start === stored.start;
+  const at = await place(tx, {
+    model: batch.model,
+    family: batch.family,
+    quantity: batch.quantity,
+    lineId,
+    start,
+    reservedEnd: inPlace ? Date.parse(fields.end ?? batch.end) : undefined,
+  });
+  const changes: Record<string, unknown> = { sequence: fields.sequence };
+  if (lineId !== batch.lineId) changes.lineId = lineId;
+  if (start !== stored.start) changes.start = isoOf(start);
+  if (at.end !== stored.end) changes.end = isoOf(at.end);
+  const { record, overridden } = applyLww(batch, changes, baseVersion, ctx);
+  const moved = { ...(record as BatchRecord), start: isoOf(start), end: isoOf(at.end) };
+  await tx.put('batch', moved);
   await noticeOverridden(tx, ctx, { kind: 'batch', id: batch.id, label: batch.number }, overridden);
+  return { batch: moved, at, was: stored, pc: { end: fields.end, warnings } };
+}
+
+/** Second half: the warnings at the new place, the neighbours told, the planner noticed. */
+async function judgeMoved(tx: MutatorTx, moved: Placed, ctx: MutationContext): Promise<void> {
+  // Re-read: an earlier batch of the same action may have named this one as its clash.
+  const batch = await getBatch(tx, moved.batch.id);
+  const judged = await judge(tx, batch, moved.at, moved.pc.warnings);
+  const next = settle(batch, moved.at, judged, moved.pc, ctx);
+  await tx.put('batch', next);
+  await noteClashes(tx, ctx, next, { line: moved.at.line, clashes: judged.clashes }, moved.was);
+  await noticeConflict(tx, ctx, next, moved.at, judged, moved.pc.warnings);
 }
 
 /**
@@ -197,7 +249,9 @@ export const moveBatch = defineMutation({
   name: 'batch.move',
   action: 'batch.move',
   args: moveArgs,
-  run: applyMove,
+  async run(tx, args, ctx) {
+    await judgeMoved(tx, await placeMove(tx, args, ctx), ctx);
+  },
 });
 
 /**
@@ -215,7 +269,9 @@ export const moveBatches = defineMutation({
       path: ['moves'],
     }),
   async run(tx, args, ctx) {
-    for (const move of args.moves) await applyMove(tx, move, ctx);
+    const placed: Placed[] = [];
+    for (const move of args.moves) placed.push(await placeMove(tx, move, ctx));
+    for (const p of placed) await judgeMoved(tx, p, ctx);
   },
 });
 
@@ -257,7 +313,7 @@ export const splitBatch = defineMutation({
       args.parts.map((p) => p.quantity),
     );
     if (problem) throw new Refusal('invalid-args', { path: 'parts', message: problem });
-    const [first, ...rest] = args.parts;
+    const [first] = args.parts;
     if (!first || first.id !== batch.id) {
       throw new Refusal('invalid-args', {
         path: 'parts.0.id',
@@ -279,47 +335,66 @@ export const splitBatch = defineMutation({
       }
       return out;
     };
-    const written: BatchRecord[] = [];
-    const kept = applyLww(
-      batch,
-      { quantity: first.quantity, start: first.start, end: first.end, lineId: first.lineId },
-      batch._v ?? 0,
-      ctx,
-    ).record as BatchRecord;
-    kept.orderLines = take(first.quantity);
-    written.push(kept);
-    for (const part of rest) {
-      if (await tx.get('batch', part.id)) throw new Refusal('already-exists', { id: part.id });
-      const { number, provisional } = await ctx.nextNumber('BT');
-      const {
-        _v: _version,
-        _fields: _stamps,
-        reports: _reports,
-        warnings: _warnings,
-        ...base
-      } = batch;
-      const child = applyLww(
-        {
-          ...base,
-          id: part.id,
-          number,
-          numberProvisional: provisional,
-          quantity: part.quantity,
-          lineId: part.lineId ?? batch.lineId,
-          start: part.start,
-          end: part.end,
-          state: 'planned',
-          splitFrom: batch.id,
-          orderLines: take(part.quantity),
-        },
-        {},
-        0,
-        ctx,
-      ).record as BatchRecord;
-      written.push(child);
+    // Every part placed first, then judged, so the parts are checked against each other too.
+    const placed: Placed[] = [];
+    const was = {
+      lineId: batch.lineId,
+      start: Date.parse(batch.start),
+      end: Date.parse(batch.end),
+    };
+    for (const [i, part] of args.parts.entries()) {
+      if (i > 0 && (await tx.get('batch', part.id))) {
+        throw new Refusal('already-exists', { id: part.id });
+      }
+      const lineId = part.lineId ?? batch.lineId;
+      const at = await place(tx, {
+        model: batch.model,
+        family: batch.family,
+        quantity: part.quantity,
+        lineId,
+        start: Date.parse(part.start),
+      });
+      const window = {
+        quantity: part.quantity,
+        lineId,
+        start: isoOf(at.start),
+        end: isoOf(at.end),
+      };
+      let written: BatchRecord;
+      if (i === 0) {
+        written = applyLww(batch, window, batch._v ?? 0, ctx).record as BatchRecord;
+      } else {
+        const { number, provisional } = await ctx.nextNumber('BT');
+        const {
+          _v: _version,
+          _fields: _stamps,
+          reports: _reports,
+          pcWarnings: _pcWarnings,
+          pcEnd: _pcEnd,
+          ...base
+        } = batch;
+        written = applyLww(
+          { ...base, ...window, id: part.id, number, numberProvisional: provisional },
+          {},
+          0,
+          ctx,
+        ).record as BatchRecord;
+        written.state = 'planned';
+        written.splitFrom = batch.id;
+      }
+      written.orderLines = take(part.quantity);
+      await tx.put('batch', written);
+      placed.push({
+        batch: written,
+        at,
+        ...(i === 0 ? { was } : {}),
+        pc: { end: part.end },
+      });
     }
-    for (const b of written) await tx.put('batch', b);
-    await updateOrders(tx, ctx, written);
+    for (const p of placed) await judgeMoved(tx, p, ctx);
+    const parts: BatchRecord[] = [];
+    for (const p of placed) parts.push(await getBatch(tx, p.batch.id));
+    await updateOrders(tx, ctx, parts);
   },
 });
 
@@ -353,20 +428,47 @@ export const mergeBatches = defineMutation({
       const had = links.get(key);
       links.set(key, had ? { ...had, quantity: had.quantity + l.quantity } : { ...l });
     }
-    const merged = applyLww(
-      target,
-      { end: args.end, quantity: target.quantity + sources.reduce((s, b) => s + b.quantity, 0) },
-      target._v ?? 0,
-      ctx,
-    ).record as BatchRecord;
+    // Sources go first, so the merged bar is not checked against what it absorbs and their
+    // neighbours stop naming them.
+    for (const b of sources) {
+      await tx.del('batch', b.id);
+      await noteClashes(tx, ctx, b, null, {
+        lineId: b.lineId,
+        start: Date.parse(b.start),
+        end: Date.parse(b.end),
+      });
+    }
+    const quantity = target.quantity + sources.reduce((s, b) => s + b.quantity, 0);
+    const at = await place(tx, {
+      model: target.model,
+      family: target.family,
+      quantity,
+      lineId: target.lineId,
+      start: Date.parse(target.start),
+    });
+    const merged = applyLww(target, { end: isoOf(at.end), quantity }, target._v ?? 0, ctx)
+      .record as BatchRecord;
     merged.orderLines = [...links.values()];
     merged.mergedFrom = [
       ...((target.mergedFrom as string[] | undefined) ?? []),
       ...sources.map((b) => b.number),
     ];
     await tx.put('batch', merged);
-    for (const b of sources) await tx.del('batch', b.id);
-    await updateOrders(tx, ctx, [merged], sources);
+    await judgeMoved(
+      tx,
+      {
+        batch: merged,
+        at,
+        was: {
+          lineId: target.lineId,
+          start: Date.parse(target.start),
+          end: Date.parse(target.end),
+        },
+        pc: { end: args.end },
+      },
+      ctx,
+    );
+    await updateOrders(tx, ctx, [await getBatch(tx, merged.id)], sources);
   },
 });
 

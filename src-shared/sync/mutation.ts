@@ -117,6 +117,11 @@ export const REFUSAL_CODES = [
   'customer-credit-hold',
   // typed records (issue 12): a stored record breaks what its domain promises other domains
   'corrupt-record',
+  // planning authority (issue 12)
+  'line-cannot-make',
+  'batch-too-long',
+  'not-on-order',
+  'over-planned',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -3,6 +3,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { AppShell } from '../../src-renderer/components/app-shell.page';
 import { PlanningScreen } from '../../src-renderer/features/planning/planning.page';
+import { demoLineAlsoMaking, seedRecords } from './support/seed-records';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
 
 /**
@@ -99,6 +100,12 @@ test('drag with a warning, seen live elsewhere; an offline move arrives last and
   // Promised three days from today (plant time): a move eight days later misses it.
   const promised = new Date(Date.now() + 8 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
   seedAcceptedOrder(server.dataDir, promised);
+  // The batch travels L1 → L2 → L3 → L1 below: all three make 18650s here (issue 12 refuses
+  // a batch on a line that cannot make it).
+  await seedRecords(server.dataDir, [
+    demoLineAlsoMaking('L2-LFP', '18650', 9_000),
+    demoLineAlsoMaking('L3-PRI', '18650', 9_000),
+  ]);
 
   const login = await request.post(`${server.url}/api/auth/login`, {
     data: { username: 'admin', password: DEMO_PASSWORD },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { uuidv7 } from '../../src-shared/ids';
+import { DEMO_PRODUCTION_LINES } from '../../src-server/demo-data';
 import { AppShell } from '../../src-renderer/components/app-shell.page';
 import { QualityScreen } from '../../src-renderer/features/quality/quality.page';
 import { DEMO_PASSWORD, useServer } from './support/server';
@@ -44,7 +45,8 @@ async function planBatch(request: APIRequestContext): Promise<string> {
             id: batchId,
             model: 'PACK-LFP-12V100',
             quantity: 8,
-            lineId: 'P1-PACK',
+            // The demo pack line: the server refuses a line it does not have (issue 12).
+            lineId: DEMO_PRODUCTION_LINES.find((l) => l.code === 'P1-PACK')!.id,
             start: '2026-12-07T06:00:00.000Z',
             end: '2026-12-07T14:00:00.000Z',
           },

@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { AppShell } from '../../src-renderer/components/app-shell.page';
 import { PlanningScreen } from '../../src-renderer/features/planning/planning.page';
+import { demoLineAlsoMaking, seedRecords } from './support/seed-records';
 import { DEMO_PASSWORD, useServer } from './support/server';
 
 /**
@@ -33,6 +34,12 @@ test('an offline move and a conflicting online move converge, and the overridden
   request,
 }) => {
   test.setTimeout(120_000);
+  // The batch moves from L1 to L2 and L3: here they make 18650s too (issue 12 refuses a batch
+  // on a line that cannot make it).
+  await seedRecords(server.dataDir, [
+    demoLineAlsoMaking('L2-LFP', '18650', 9_000),
+    demoLineAlsoMaking('L3-PRI', '18650', 9_000),
+  ]);
   // A second planner, made by the administrator through the API.
   const login = await request.post(`${server.url}/api/auth/login`, {
     data: { username: 'admin', password: DEMO_PASSWORD },

@@ -13,6 +13,7 @@ import { buildServer } from '../../src-server/app';
 import { loadConfig, type Config } from '../../src-server/config';
 import { openDatabase, type Db } from '../../src-server/db/database';
 import { migrateToLatest } from '../../src-server/db/migrate';
+import { nextVersion, putRecord } from '../../src-server/db/sync-store';
 import { createTestDatabase } from '../../src-server/testing/test-database';
 import { startTestServer } from '../../src-server/testing/test-server';
 
@@ -59,9 +60,19 @@ export interface Template {
  * Builds, once per test file, a migrated SQLite database with the simulation's users signed in
  * and their devices registered; each seed starts from a copy, which spares the scrypt work.
  */
-export async function buildTemplate(roles: { name: string; role: Role }[]): Promise<Template> {
+export async function buildTemplate(
+  roles: { name: string; role: Role }[],
+  /** Records every seed starts with (the production lines batches are planned on). */
+  records: readonly { kind: string; body: { id: string } }[] = [],
+): Promise<Template> {
   // SQLite whatever TEST_DATABASE_URL says: each seed starts from a copy of this file.
   const server = await startTestServer({ database: await createTestDatabase(null) });
+  await server.db.transaction().execute(async (trx) => {
+    const version = await nextVersion(trx);
+    for (const { kind, body } of records) {
+      await putRecord(trx, { kind, id: body.id, body, updatedBy: null }, version);
+    }
+  });
   const users: SimUser[] = [];
   for (const { name, role } of roles) {
     const user = await server.createUser(name, role);

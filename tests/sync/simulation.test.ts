@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplate, type Template } from './harness';
-import { runSeed } from './simulation';
+import { runSeed, SIM_RECORDS } from './simulation';
 
 /**
  * DESIGN.md section 7's sync simulation: five clients (order desk, sales, two planners, an
@@ -15,13 +15,16 @@ const FIRST = Number(process.env.SYNC_SEED ?? 1);
 
 let template: Template;
 beforeAll(async () => {
-  template = await buildTemplate([
-    { name: 'desk', role: 'order-desk' },
-    { name: 'sales', role: 'sales' },
-    { name: 'planner-a', role: 'planning' },
-    { name: 'planner-b', role: 'planning' },
-    { name: 'inspector', role: 'quality' },
-  ]);
+  template = await buildTemplate(
+    [
+      { name: 'desk', role: 'order-desk' },
+      { name: 'sales', role: 'sales' },
+      { name: 'planner-a', role: 'planning' },
+      { name: 'planner-b', role: 'planning' },
+      { name: 'inspector', role: 'quality' },
+    ],
+    SIM_RECORDS,
+  );
 }, 60_000);
 afterAll(() => template?.cleanup());
 

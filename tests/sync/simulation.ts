@@ -28,7 +28,30 @@ export interface RunOptions {
 export const DEFAULT_RUN: RunOptions = { steps: 40, restartChance: 0.03, crashChance: 0.03 };
 
 const MODELS = ['18650-2600', '21700-5000', 'LFP-26650', 'LFP-105AH', 'PACK-12V100'];
+/** The family each model's line rates are given for (the catalog is not seeded here). */
+const FAMILY: Record<string, string> = {
+  '18650-2600': '18650',
+  '21700-5000': '21700',
+  'LFP-26650': '26650',
+  'LFP-105AH': 'prismatic',
+  'PACK-12V100': 'pack',
+};
 const LINES = ['line-1', 'line-2', 'line-3'];
+
+/**
+ * The lines batches are planned on, in the template every seed starts from: the server
+ * refuses a batch on a line it does not have or that cannot make the family (issue 12).
+ */
+export const SIM_RECORDS = LINES.map((id) => ({
+  kind: 'production-line',
+  body: {
+    id,
+    code: id,
+    shiftsPerDay: 3,
+    hoursPerShift: 8,
+    rates: Object.values(FAMILY).map((family) => ({ family, unitsPerHour: 1000 })),
+  },
+}));
 
 function iso(random: () => number): string {
   const day = 1 + Math.floor(random() * 28);
@@ -88,9 +111,11 @@ async function act(client: SimClient, random: () => number): Promise<void> {
   }
   if (role === 'planning' && choice < 0.8) {
     const start = iso(random);
+    const model = pick(random, MODELS) ?? '18650-2600';
     await client.mutate('batch.plan', {
       id: uuidv7(),
-      model: pick(random, MODELS),
+      model,
+      family: FAMILY[model],
       quantity: 500,
       lineId: pick(random, LINES),
       start,

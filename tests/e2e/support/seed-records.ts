@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { uuidv7 } from '../../../src-shared/ids';
 import { openDatabase } from '../../../src-server/db/database';
 import { nextVersion, putRecord } from '../../../src-server/db/sync-store';
-import type { DemoCustomer } from '../../../src-server/demo-data';
+import { DEMO_PRODUCTION_LINES, type DemoCustomer } from '../../../src-server/demo-data';
 
 /**
  * Records written straight into a test server's database, as the screens before the one under
@@ -108,5 +108,19 @@ export function packedCarton(c: {
       packedBy: 'e2e',
       packedAt: new Date().toISOString(),
     },
+  };
+}
+
+/**
+ * A demo production line that can also make `family`: specs about moving one batch across
+ * the board's lines need lines that can all make it, since the server refuses a batch on a
+ * line without a rate for its family (issue 12).
+ */
+export function demoLineAlsoMaking(code: string, family: string, unitsPerHour: number): SeedRecord {
+  const line = DEMO_PRODUCTION_LINES.find((l) => l.code === code);
+  if (!line) throw new Error(`no demo line ${code}`);
+  return {
+    kind: 'production-line',
+    body: { ...line, rates: [...line.rates, { family, unitsPerHour }] },
   };
 }
