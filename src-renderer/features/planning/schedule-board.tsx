@@ -288,11 +288,18 @@ export function ScheduleBoard(props: BoardProps) {
       const dir = event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 1;
       let to = from;
       if (event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
-        const end = stepTime(from.end, dir, zoom, cal);
-        if (end > from.start) to = { ...from, end };
+        // As with the mouse: no shorter than the work needs (the server would not take it).
+        const needed = endOn(model, batch, from.lineId, from.start, 0);
+        const end = Math.max(stepTime(from.end, dir, zoom, cal), needed);
+        if (end > from.start && end !== from.end) to = { ...from, end };
       } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
         const start = stepTime(from.start, dir, zoom, cal);
-        to = { ...from, start, end: start + (from.end - from.start) };
+        // The end follows the calendar from the new start, as the server computes it.
+        to = {
+          ...from,
+          start,
+          end: endOn(model, batch, from.lineId, start, from.end - from.start),
+        };
       } else {
         const row = lineIds.indexOf(from.lineId) + dir;
         const lineId = lineIds[row];

@@ -97,7 +97,10 @@ export function useBoardDrag(opts: {
         const batch = model.batches.get(id);
         let to: Position;
         if (d.kind === 'resize') {
-          to = { ...from, end: Math.max(from.start + HOUR, from.end + delta) };
+          // Longer than the work needs is a reservation the server keeps; shorter it does not
+          // take (the batch cannot be done sooner), so the bar stops at what the work needs.
+          const needed = batch ? endOn(model, batch, from.lineId, from.start, 0) : from.start;
+          to = { ...from, end: Math.max(from.start + HOUR, needed, from.end + delta) };
         } else {
           const row = Math.max(
             0,
