@@ -25,12 +25,20 @@ export interface SyncPc {
   pullAll(): Promise<Map<string, RecordChange>>;
 }
 
-export async function signInPc(server: TestServer, role: Role): Promise<SyncPc> {
-  const token = (await server.login(role, DEMO_PASSWORD)).token;
+/**
+ * `as`: another user of that role than the demo one (say a second planner made with
+ * `server.createUser`), signed in with their own password.
+ */
+export async function signInPc(
+  server: TestServer,
+  role: Role,
+  as?: { username: string; password: string },
+): Promise<SyncPc> {
+  const token = (await server.login(as?.username ?? role, as?.password ?? DEMO_PASSWORD)).token;
   const clientId = randomUUID();
   const res = await server.request('POST', '/api/devices', {
     token,
-    body: { clientId, deviceName: `${role}-pc` },
+    body: { clientId, deviceName: `${as?.username ?? role}-pc` },
   });
   if (res.status !== 204) throw new Error(`device registration: ${res.status}`);
   let seq = 0;
