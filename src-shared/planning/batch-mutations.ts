@@ -14,6 +14,7 @@ import {
   checkClaims,
   isoOf,
   judge,
+  namesAClash,
   noteClashes,
   noticeConflict,
   place,
@@ -236,7 +237,8 @@ async function judgeMoved(tx: MutatorTx, moved: Placed, ctx: MutationContext): P
   const judged = await judge(tx, batch, moved.at, moved.pc.warnings);
   const next = settle(batch, moved.at, judged, moved.pc, ctx);
   await tx.put('batch', next);
-  await noteClashes(tx, ctx, next, { line: moved.at.line, clashes: judged.clashes }, moved.was);
+  const was = moved.was && namesAClash(batch) ? moved.was : undefined;
+  await noteClashes(tx, ctx, next, { line: moved.at.line, clashes: judged.clashes }, was);
   await noticeConflict(tx, ctx, next, moved.at, judged, moved.pc.warnings);
 }
 
@@ -432,6 +434,7 @@ export const mergeBatches = defineMutation({
     // neighbours stop naming them.
     for (const b of sources) {
       await tx.del('batch', b.id);
+      if (!namesAClash(b)) continue;
       await noteClashes(tx, ctx, b, null, {
         lineId: b.lineId,
         start: Date.parse(b.start),

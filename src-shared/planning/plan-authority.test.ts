@@ -75,13 +75,14 @@ describe('the end of a batch', () => {
       await s.run(
         planner,
         'batch.plan',
-        plan(1, { quantity: 1_000_000, end: '2026-12-07T06:01:00+08:00' }),
+        plan(1, { quantity: 200_000, end: '2026-12-07T06:01:00+08:00' }),
       ),
     ).toEqual({ status: 'applied' });
-    // 800 open hours at 24 a day, Sundays closed: 33 working days and 8 hours.
+    // 160 open hours: Monday 06:00 to Sunday 06:00 is 144 (Sunday is closed), then 16 more
+    // from Monday 06:00, to 22:00 plant time.
     expect(batch(s, 1)).toMatchObject({
       start: '2026-12-06T22:00:00.000Z',
-      end: '2027-01-14T06:00:00.000Z',
+      end: '2026-12-14T14:00:00.000Z',
       pcEnd: '2026-12-07T06:01:00+08:00',
     });
     // A PC that agrees leaves no pcEnd.
@@ -305,16 +306,16 @@ describe('placement warnings', () => {
     expect(notices(s)).toEqual([]);
   });
 
-  it('find a long batch that started weeks before, and rows written with a UTC offset', async () => {
+  it('find a long batch that started days before, and rows written with a UTC offset', async () => {
     const s = store();
-    // Five weeks of work from 2 November, written the way old clients did (local offset).
+    // Twelve days of work from 25 November, written the way old clients did (local offset).
     s.put('batch', {
       id: id(50),
       number: 'BT-OLD',
       model: 'CYL-18650-26',
       quantity: 1,
       lineId: 'L1',
-      start: '2026-11-02T06:00:00+08:00',
+      start: '2026-11-25T06:00:00+08:00',
       end: '2026-12-07T12:00:00+08:00',
       sequence: 0,
       state: 'planned',

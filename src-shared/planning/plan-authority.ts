@@ -21,13 +21,15 @@ import type { BatchRecord, OrderLineLink, RecordedWarning } from './batch-mutati
  */
 
 /**
- * The longest a batch may span on a line. It bounds the look back of the placement check:
- * a batch that started earlier than this before a placement cannot still be running, so the
- * scan over `[lineId+start]` never misses a clash. Six weeks holds the largest demo order on
- * its slowest line; anything longer is split (a batch is also a quality lot, and a lot of
- * six weeks' output is already more than sampling can speak for).
+ * The longest a batch may span on a line. It bounds the look back of the placement check: a
+ * batch that started earlier than this before a placement cannot still be running, so the
+ * scan over `[lineId+start]` never misses a clash, and it reads only two weeks of the line
+ * (about 200 batches on the bench's busiest line, against 600 for six weeks). Two weeks is
+ * more than a planner makes one batch: the backlog cuts order lines into shift-sized batches,
+ * and a batch is the lot quality samples and releases as one, which should not mix weeks of
+ * materials and settings. A longer batch is refused with "split it".
  */
-export const MAX_BATCH_DAYS = 42;
+export const MAX_BATCH_DAYS = 14;
 const MAX_SPAN = MAX_BATCH_DAYS * DAY;
 /**
  * Starts written with a UTC offset (rows from before the server wrote them in UTC) sort by
@@ -164,6 +166,11 @@ export function recordWarnings(
 const clashWith = (w: PlanWarning): string | undefined =>
   w.code === 'over-capacity' && typeof w.params.with === 'string' ? w.params.with : undefined;
 
+/** Whether a batch's warnings name any batch it overlaps. */
+export function namesAClash(batch: BatchRecord): boolean {
+  return (batch.warnings ?? []).some((w) => clashWith(w) !== undefined);
+}
+
 export interface Judged {
   warnings: PlanWarning[];
   clashes: BatchRecord[];
@@ -247,8 +254,10 @@ export function settle(
 
 /**
  * The other side of each clash: a batch `subject` now overlaps names it in its warnings, one
- * it no longer overlaps (it moved away, or was merged away: `subject` null) stops naming it.
+ * it no longer overlaps (it moved away, or was merged away: `now` null) stops naming it.
  * `was` is where the subject stood before, whose neighbours may need the name taken off.
+ * Since every clash is named on both sides, only a subject that named one has such
+ * neighbours: callers pass `was` only then, which spares a move the second scan.
  */
 export async function noteClashes(
   tx: MutatorTx,
