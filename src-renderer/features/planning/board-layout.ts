@@ -55,6 +55,14 @@ export function indexBars(
     // An object literal, not a spread: this runs for every batch each time the plan changes.
     list.push({ id: b.id, lineId: b.lineId, start: b.start, end: b.end, lane: 0, lanes: 1 });
   }
+  return indexLines(byLine);
+}
+
+/**
+ * indexBars on bars already grouped by line, taken as they are (sorted and given lanes in
+ * place): the board's model builds them so, without a copy per batch.
+ */
+export function indexLines(byLine: Map<string, BoardBar[]>): Map<string, LineIndex> {
   const out = new Map<string, LineIndex>();
   for (const [lineId, list] of byLine) {
     list.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

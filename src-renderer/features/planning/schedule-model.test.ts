@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchRecord } from '../../../src-shared/planning/batch-mutations';
 import { lineResourceOf } from '../../../src-shared/planning/schedule-rules';
-import { buildModel, endOn, planSummary, riskOf, warningsAt, withDraft } from './schedule-model';
+import {
+  buildModel,
+  endOn,
+  instantOf,
+  planSummary,
+  riskOf,
+  warningsAt,
+  withDraft,
+} from './schedule-model';
 
 const at = (local: string) => Date.parse(`${local}:00+08:00`);
 const line = (id: string, family: string) =>
@@ -90,5 +98,22 @@ describe('schedule model', () => {
     const after = planSummary(d, at('2026-12-07T00:00'), 7);
     expect(after.overloadedDays).toBe(1);
     expect(after.warned).toBe(2);
+  });
+});
+
+describe('instantOf', () => {
+  it('reads stored instants as Date.parse does, by position where the server wrote them', () => {
+    for (const iso of [
+      '2026-12-06T22:00:00.000Z',
+      '1999-01-31T23:59:59.999Z',
+      '2027-02-28T00:00:00.001Z',
+      // Not as the server writes them: Date.parse reads these.
+      '2026-12-07T06:00:00+08:00',
+      '2026-12-07T06:00:00Z',
+      '2026-12-07T06:00:00.000+01:00',
+    ]) {
+      expect(instantOf(iso), iso).toBe(Date.parse(iso));
+    }
+    expect(instantOf('not a time')).toBeNaN();
   });
 });

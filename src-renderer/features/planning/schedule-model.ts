@@ -8,7 +8,7 @@ import {
   type LineResource,
   type PlanWarning,
 } from '../../../src-shared/planning/schedule-rules';
-import { indexBars, type LineIndex } from './board-layout';
+import { indexLines, type BoardBar, type LineIndex } from './board-layout';
 
 /**
  * The board's model, built once per change of the local data (not per frame): batches with
@@ -53,19 +53,55 @@ export function buildModel(input: {
 }): ScheduleModel {
   const positions = new Map<string, Position>();
   const batches = new Map<string, BatchRecord>();
-  const bars: { id: string; lineId: string; start: number; end: number }[] = [];
+  const byLine = new Map<string, BoardBar[]>();
+  // Once per batch on every change of the plan (60,000 on a big board): one bar object per
+  // batch, which is its position too, and times read without Date.parse where it can.
   for (const b of input.batches) {
     batches.set(b.id, b);
-    const p = input.draft?.get(b.id) ?? {
-      lineId: b.lineId,
-      start: Date.parse(b.start),
-      end: Date.parse(b.end),
+    const d = input.draft?.get(b.id);
+    const lineId = d ? d.lineId : b.lineId;
+    const bar: BoardBar = {
+      id: b.id,
+      lineId,
+      start: d ? d.start : instantOf(b.start),
+      end: d ? d.end : instantOf(b.end),
+      lane: 0,
+      lanes: 1,
     };
-    positions.set(b.id, p);
-    bars.push({ id: b.id, lineId: p.lineId, start: p.start, end: p.end });
+    positions.set(b.id, bar);
+    let list = byLine.get(lineId);
+    if (!list) byLine.set(lineId, (list = []));
+    list.push(bar);
   }
-  const index = indexBars(bars);
+  const index = indexLines(byLine);
   return { ...input, batches, positions, index };
+}
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/**
+ * Epoch milliseconds of a stored instant. The server writes times as `toISOString()` gives
+ * them (YYYY-MM-DDTHH:mm:ss.sssZ), which this reads by position, about four times faster
+ * than Date.parse; anything else (an offset, rows from older clients) goes to Date.parse.
+ */
+export function instantOf(iso: string): number {
+  if (
+    iso.length !== 24 ||
+    iso.charCodeAt(23) !== 90 ||
+    iso.charCodeAt(10) !== 84 ||
+    iso.charCodeAt(19) !== 46
+  ) {
+    return Date.parse(iso);
+  }
+  return Date.UTC(
+    digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3),
+    digit(iso, 5) * 10 + digit(iso, 6) - 1,
+    digit(iso, 8) * 10 + digit(iso, 9),
+    digit(iso, 11) * 10 + digit(iso, 12),
+    digit(iso, 14) * 10 + digit(iso, 15),
+    digit(iso, 17) * 10 + digit(iso, 18),
+    digit(iso, 20) * 100 + digit(iso, 21) * 10 + digit(iso, 22),
+  );
 }
 
 export function familyOfBatch(model: ScheduleModel, batch: BatchRecord): string | undefined {
