@@ -21,7 +21,7 @@ const FAMILIES = ['18650', '21700', '26650', 'prismatic', 'pack'];
 
 setupI18n('en');
 
-function plan(batches: number, lines: number) {
+function plan(batches: number, lines: number, days: number) {
   const rawLines = Array.from({ length: lines }, (_, i) => ({
     id: `line-${String(i).padStart(2, '0')}`,
     code: `L${String(i + 1).padStart(2, '0')}`,
@@ -32,8 +32,8 @@ function plan(batches: number, lines: number) {
     hoursPerShift: 8,
   }));
   const perLine = Math.ceil(batches / lines);
-  // Spread each line's batches over six months, 8 to 16 hours each, some overlapping.
-  const step = (182 * DAY) / perLine;
+  // Spread each line's batches over `days` (six months: 8 to 16 hours each, some overlapping).
+  const step = (days * DAY) / perLine;
   const records: BatchRecord[] = [];
   for (let i = 0; i < batches; i++) {
     const line = i % lines;
@@ -99,8 +99,9 @@ const api = {
   async open(
     batches: number,
     lines = 20,
+    days = 182,
   ): Promise<{ ms: number; modelMs: number; barsInDom: number }> {
-    const { rawLines, records, orders } = plan(batches, lines);
+    const { rawLines, records, orders } = plan(batches, lines, days);
     root?.unmount();
     const container = document.getElementById('root')!;
     container.innerHTML = '';
