@@ -175,6 +175,8 @@ export const en = {
       'not-on-order': 'Order {{order}} has no line {{line}} for {{model}}.',
       'over-planned':
         'Order {{order}}, line {{line}}: at most {{remaining}} more can be planned ({{ordered}} ordered, the rest is on other batches), not {{quantity}}.',
+      'review-failed':
+        'Review checks fail ({{checks}}: {{findings}}): the order cannot pass until that is put right with the customer or in the catalog.',
       unknown: 'Refused ({{code}}).',
     },
   },

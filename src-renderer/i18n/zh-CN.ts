@@ -165,6 +165,8 @@ export const zhCN = {
       'not-on-order': '订单 {{order}} 没有 {{model}} 的第 {{line}} 行。',
       'over-planned':
         '订单 {{order}} 第 {{line}} 行：最多还能排 {{remaining}}（订购 {{ordered}}，其余已由其他批次覆盖），不能排 {{quantity}}。',
+      'review-failed':
+        '审核检查未通过（{{checks}}：{{findings}}）：须与客户澄清或修正产品目录后订单才能通过。',
       unknown: '被拒绝（{{code}}）。',
     },
   },

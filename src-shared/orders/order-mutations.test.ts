@@ -25,6 +25,24 @@ const CUSTOMER: Customer = {
   paymentTerms: { code: 'NET60', days: 60, text: { zh: '月结 60 天', en: '60 days net' } },
 };
 
+/** The catalog entry and line the orders below are for: the review runs its checks on them. */
+const CELL = {
+  id: 'p-cell',
+  code: 'CYL-18650-26',
+  format: '18650',
+  moq: 10_000,
+  leadTimeDays: 30,
+  specs: [{ code: 'STD', name: { zh: '标准', en: 'Standard' } }],
+};
+const LINE = {
+  id: 'line-1',
+  code: 'L1-CYL',
+  rates: [{ family: '18650', unitsPerHour: 12_000 }],
+  shiftsPerDay: 3,
+  hoursPerShift: 8,
+  plannedOee: 0.75,
+};
+
 function orderArgs(overrides: Record<string, unknown> = {}) {
   return {
     id: ORDER_ID,
@@ -78,6 +96,8 @@ const sign = (department: string, decision: string, extra: Record<string, unknow
 beforeEach(() => {
   store = new MemoryStore();
   store.put('customer', { ...CUSTOMER });
+  store.put('product', { ...CELL });
+  store.put('production-line', { ...LINE });
 });
 
 describe('order.create', () => {
@@ -283,16 +303,90 @@ describe('order.clarify', () => {
   });
 });
 
+const PASSED = [
+  { check: 'completeness', status: 'pass', findings: [] },
+  { check: 'catalog', status: 'pass', findings: [] },
+  { check: 'quantity', status: 'pass', findings: [] },
+  { check: 'delivery', status: 'pass', findings: [] },
+  { check: 'duplicates', status: 'pass', findings: [] },
+];
+
 describe('order.review', () => {
-  it('marks the order reviewed with the checks the reviewer saw', async () => {
+  it('keeps the checks as this store found them, and what the PC showed only when it differs', async () => {
     await ok(DESK, 'order.create', orderArgs());
     await ok(DESK, 'order.take', { orderId: ORDER_ID });
-    const checks = [{ check: 'quantity', status: 'warn', findings: ['unusual-quantity'] }];
-    await ok(DESK, 'order.review', { orderId: ORDER_ID, checks, note: 'customer confirmed qty' });
+    const shown = [{ check: 'quantity', status: 'warn', findings: ['unusual-quantity'] }];
+    await ok(DESK, 'order.review', {
+      orderId: ORDER_ID,
+      checks: shown,
+      note: 'customer confirmed qty',
+    });
     expect(order()).toMatchObject({
       state: 'reviewed',
-      review: { by: 'u-desk', byName: '王接单', checks, note: 'customer confirmed qty' },
+      review: {
+        by: 'u-desk',
+        byName: '王接单',
+        checks: PASSED,
+        pcChecks: shown,
+        note: 'customer confirmed qty',
+      },
     });
+  });
+
+  it('keeps no PC copy when the PC saw the same, in any order', async () => {
+    await ok(DESK, 'order.create', orderArgs());
+    await ok(DESK, 'order.take', { orderId: ORDER_ID });
+    await ok(DESK, 'order.review', { orderId: ORDER_ID, checks: [...PASSED].reverse() });
+    expect(order().review?.checks).toEqual(PASSED);
+    expect(order().review).not.toHaveProperty('pcChecks');
+  });
+
+  it('refuses an order the catalog fails, whatever the PC says, and on the PC too', async () => {
+    const lines = [{ model: 'NO-SUCH-MODEL-9000', spec: 'STD', quantity: 20_000 }];
+    await ok(DESK, 'order.create', orderArgs({ lines }));
+    await ok(DESK, 'order.take', { orderId: ORDER_ID });
+    for (const user of [DESK, { ...DESK, authoritative: false }]) {
+      expect(
+        await refused(user, 'order.review', { orderId: ORDER_ID, checks: PASSED }),
+      ).toMatchObject({
+        code: 'review-failed',
+        params: { checks: 'catalog', findings: 'model-unknown' },
+      });
+    }
+    expect(order().state).toBe('under_review');
+  });
+
+  it('refuses below the minimum quantity and too short a lead time, naming each check', async () => {
+    await ok(
+      DESK,
+      'order.create',
+      orderArgs({
+        lines: [{ model: 'CYL-18650-26', spec: 'STD', quantity: 500 }],
+        requestedDate: '2026-12-10',
+      }),
+    );
+    await ok(DESK, 'order.take', { orderId: ORDER_ID });
+    expect(
+      await refused(DESK, 'order.review', { orderId: ORDER_ID, checks: PASSED }),
+    ).toMatchObject({
+      code: 'review-failed',
+      params: { checks: 'quantity,delivery', findings: 'below-moq,lead-time' },
+    });
+  });
+
+  it('lets a warning pass and keeps it on record', async () => {
+    // The same customer, date and model once more: a possible duplicate, which only warns.
+    const twin = '0190a000-0000-7000-8000-000000000002';
+    await ok(DESK, 'order.create', orderArgs({ id: twin }));
+    await ok(DESK, 'order.create', orderArgs());
+    await ok(DESK, 'order.take', { orderId: ORDER_ID });
+    await ok(DESK, 'order.review', { orderId: ORDER_ID, checks: [] });
+    expect(order().review?.checks).toContainEqual({
+      check: 'duplicates',
+      status: 'warn',
+      findings: ['possible-duplicate'],
+    });
+    expect(order().review?.pcChecks).toEqual([]);
   });
 
   it('refuses an incomplete order, saying what is missing', async () => {
@@ -323,6 +417,25 @@ describe('order.confirm', () => {
       [`${ORDER_ID}:procurement`, 'pending'],
       [`${ORDER_ID}:production`, 'pending'],
     ]);
+  });
+
+  it('refuses an order whose model left the catalog since the review', async () => {
+    await toReviewed();
+    store.put('product', { ...CELL, discontinued: true });
+    expect(await refused(SALES, 'order.confirm', { orderId: ORDER_ID })).toMatchObject({
+      code: 'review-failed',
+      params: { checks: 'catalog', findings: 'model-discontinued' },
+    });
+  });
+
+  it('refuses an order reviewed with a failure before the server ran the checks', async () => {
+    await toReviewed();
+    const failed = [{ check: 'delivery', status: 'fail', findings: ['lead-time'] }];
+    store.put('order', { ...order(), review: { ...order().review!, checks: failed } });
+    expect(await refused(SALES, 'order.confirm', { orderId: ORDER_ID })).toMatchObject({
+      code: 'review-failed',
+      params: { checks: 'delivery', findings: 'lead-time' },
+    });
   });
 
   it('refuses an order that is not reviewed, and the order desk', async () => {
@@ -464,6 +577,18 @@ describe('feasibility.sign', () => {
       code: 'stale-state',
       params: { state: 'accepted' },
     });
+  });
+
+  it('does not accept an order whose model left the catalog during feasibility', async () => {
+    await toFeasibility();
+    await ok(PROD, 'feasibility.sign', sign('production', 'approve'));
+    await ok(PROC, 'feasibility.sign', sign('procurement', 'approve'));
+    store.put('product', { ...CELL, discontinued: true });
+    expect(await refused(WH, 'feasibility.sign', sign('logistics', 'approve'))).toMatchObject({
+      code: 'review-failed',
+      params: { checks: 'catalog' },
+    });
+    expect(order().state).toBe('in_feasibility');
   });
 
   it('lets planning sign for production and admin for anyone', async () => {

@@ -25,7 +25,8 @@ import {
 } from './order-record';
 import { FACT_STATES, historyEntry, moveOrder } from './order-flow';
 import { ORDER_STATES, TRANSITION_ACTION, type OrderState } from './order-state';
-import { checkCompleteness } from './review-checks';
+import { summarize } from './review-checks';
+import { failedParams, runReviewChecks, runStandingChecks, sameChecks } from './review-context';
 
 export { ORDER_CHANNELS, orderLineArgs } from './order-record';
 export type { OrderHistoryEntry, OrderRecord } from './order-record';
@@ -62,6 +63,26 @@ async function getOrder(tx: MutatorTx, id: string): Promise<OrderRecord> {
 }
 
 const move = moveOrder;
+
+/**
+ * Refuses an order whose checks fail where it stands now: what it is made of, against the
+ * catalog and customer list as they are, and the review it passed. A review stored before the
+ * server ran the checks itself may hold a failure the reviewer waved through; it does not
+ * get further either.
+ */
+async function refuseFailedChecks(tx: MutatorTx, order: OrderRecord): Promise<void> {
+  const standing = await runStandingChecks(tx, order);
+  if (standing.some((r) => r.status === 'fail')) {
+    throw new Refusal('review-failed', failedParams(standing));
+  }
+  const stored = (order.review?.checks ?? []).filter((c) => c.status === 'fail');
+  if (stored.length > 0) {
+    throw new Refusal('review-failed', {
+      checks: stored.map((c) => c.check).join(','),
+      findings: [...new Set(stored.flatMap((c) => c.findings))].join(','),
+    });
+  }
+}
 
 export const createOrder = defineMutation({
   name: 'order.create',
@@ -215,8 +236,11 @@ export const logClarification = defineMutation({
 });
 
 /**
- * The reviewer marks the order reviewed, keeping the checks they saw. An incomplete order
- * cannot pass: the server re-checks completeness against its own customer list.
+ * The reviewer marks the order reviewed. The checks are run here, against the store's own
+ * catalog, customer list and order book (on the server: the server's), and kept as found; what
+ * the PC showed the reviewer is kept beside as `pcChecks` only when it differs. A failed check
+ * stops the review (an incomplete order with its own code); warnings pass and stay on record,
+ * since the checks advise there and the reviewer decides.
  */
 export const reviewOrderMutation = defineMutation({
   name: 'order.review',
@@ -231,13 +255,17 @@ export const reviewOrderMutation = defineMutation({
     .strict(),
   async run(tx, args, ctx) {
     const order = await getOrder(tx, args.orderId);
-    const customer = await tx.get('customer', order.customerId);
-    const completeness = checkCompleteness(order, { customer });
-    if (completeness.status === 'fail') {
+    const results = await runReviewChecks(tx, order, ctx);
+    const completeness = results.find((r) => r.check === 'completeness');
+    if (completeness?.status === 'fail') {
       throw new Refusal('incomplete', {
         findings: completeness.findings.map((f) => f.code).join(','),
       });
     }
+    if (results.some((r) => r.status === 'fail')) {
+      throw new Refusal('review-failed', failedParams(results));
+    }
+    const checks = summarize(results);
     const moved = move(order, 'reviewed', ctx, { pc: args.pc, reason: args.note });
     await tx.put('order', {
       ...moved,
@@ -245,7 +273,8 @@ export const reviewOrderMutation = defineMutation({
         by: ctx.userId,
         ...(ctx.userName === undefined ? {} : { byName: ctx.userName }),
         at: ctx.now,
-        checks: args.checks,
+        checks,
+        ...(sameChecks(checks, args.checks) ? {} : { pcChecks: args.checks }),
         ...(args.note ? { note: args.note } : {}),
       },
     });
@@ -267,6 +296,7 @@ export const confirmOrder = defineMutation({
     const order = await getOrder(tx, args.orderId);
     const confirmed = move(order, 'sales_confirmed', ctx, { pc: args.pc, reason: args.note });
     const inFeasibility = move(confirmed, 'in_feasibility', ctx, { pc: args.pc });
+    await refuseFailedChecks(tx, order);
     const { number, provisional } = await ctx.nextNumber(SALES_ORDER_SERIES);
     await tx.put('order', {
       ...inFeasibility,
@@ -369,6 +399,8 @@ export const signFeasibility = defineMutation({
       order.requestedDate,
     );
     if (outcome.kind === 'accepted') {
+      // Acceptance promises the goods: not for a model the catalog no longer sells.
+      await refuseFailedChecks(tx, order);
       const accepted = move(order, 'accepted', ctx, { pc: args.pc });
       await tx.put('order', {
         ...accepted,

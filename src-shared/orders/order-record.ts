@@ -68,7 +68,10 @@ export interface OrderReview {
   by: string;
   byName?: string;
   at: string;
+  /** The checks as the deciding store found them (the server's, once synced). */
   checks: CheckSummary[];
+  /** What the reviewer's PC showed, kept only when it differs from `checks`. */
+  pcChecks?: CheckSummary[];
   note?: string;
 }
 

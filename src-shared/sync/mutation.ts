@@ -122,6 +122,8 @@ export const REFUSAL_CODES = [
   'batch-too-long',
   'not-on-order',
   'over-planned',
+  // orders authority (issue 12)
+  'review-failed',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -78,7 +78,10 @@ export function OrderDetailDrawer({
     confirm: canDo(role, 'order.confirm'),
     cancel: canDo(role, 'order.cancel'),
   };
+  // The mutator runs the same checks (on the server against its own catalog) and refuses a
+  // failure, so the button says so here instead of offering a review that cannot pass.
   const failed = detail.checks.some((c) => c.status === 'fail');
+  const warned = !failed && detail.checks.some((c) => c.status === 'warn');
 
   return (
     <Drawer
@@ -295,10 +298,20 @@ export function OrderDetailDrawer({
                 setNote('');
               }
             }}
-            okButtonProps={{ 'data-testid': 'review-ok' } as Record<string, string>}
+            okButtonProps={{
+              ...({ 'data-testid': 'review-ok' } as Record<string, string>),
+              disabled: failed,
+            }}
           >
             {failed ? (
-              <Alert type="warning" showIcon title={t('orders.actions.reviewedWithFailures')} />
+              <Alert
+                type="error"
+                showIcon
+                title={t('orders.actions.reviewFailed')}
+                data-testid="review-failed"
+              />
+            ) : warned ? (
+              <Alert type="warning" showIcon title={t('orders.actions.reviewedWithWarnings')} />
             ) : null}
             <Input.TextArea
               className="order-section"

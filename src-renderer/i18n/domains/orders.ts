@@ -115,8 +115,10 @@ export const ordersEn = {
     startReview: 'Start review',
     markReviewed: 'Mark reviewed',
     reviewNote: 'Review note',
-    reviewedWithFailures:
-      'Some checks failed. Mark the order reviewed anyway? Say in the note what was agreed.',
+    reviewFailed:
+      'A check failed: the order cannot be marked reviewed until that is put right with the customer or in the catalog. The server runs the same checks on its own data.',
+    reviewedWithWarnings:
+      'Some checks warn. Mark the order reviewed anyway? Say in the note what was agreed.',
     sendBack: 'Send back to review',
     confirm: 'Confirm order',
     confirmText:
@@ -443,7 +445,9 @@ export const ordersZh: ResourceTree<typeof ordersEn> = {
     startReview: '开始审核',
     markReviewed: '审核通过',
     reviewNote: '审核备注',
-    reviewedWithFailures: '部分检查未通过。仍要标记为已审核吗？请在备注中说明与客户的约定。',
+    reviewFailed:
+      '有检查未通过：须与客户澄清或修正产品目录后才能标记为已审核。服务器会用自己的数据再做同样的检查。',
+    reviewedWithWarnings: '部分检查有警告。仍要标记为已审核吗？请在备注中说明与客户的约定。',
     sendBack: '退回审核',
     confirm: '确认订单',
     confirmText: '确认录入正式订单？订单将获得销售订单号，并同时请生产、采购和物流签署可行性评审。',
