@@ -96,6 +96,7 @@ export const en = {
       'feasibility-sign': 'Feasibility sign-off',
       'product-save': 'Catalog product saved',
       'customer-save': 'Customer saved',
+      'customer-credit': 'Customer credit set',
       'batch-plan': 'New production batch',
       'batch-move': 'Batch moved on the plan',
       'batch-move-many': 'Batches moved on the plan',
@@ -177,6 +178,8 @@ export const en = {
         'Order {{order}}, line {{line}}: at most {{remaining}} more can be planned ({{ordered}} ordered, the rest is on other batches), not {{quantity}}.',
       'review-failed':
         'Review checks fail ({{checks}}: {{findings}}): the order cannot pass until that is put right with the customer or in the catalog.',
+      'forbidden-field':
+        'The field {{field}} is not yours to set: finance keeps the credit limit and hold. The rest was not saved either; save again without it.',
       unknown: 'Refused ({{code}}).',
     },
   },

@@ -91,6 +91,7 @@ export const zhCN = {
       'feasibility-sign': '可行性评审签署',
       'product-save': '保存产品目录',
       'customer-save': '保存客户资料',
+      'customer-credit': '设置客户信用',
       'batch-plan': '新建生产批次',
       'batch-move': '在计划中移动批次',
       'batch-move-many': '在计划中移动多个批次',
@@ -167,6 +168,8 @@ export const zhCN = {
         '订单 {{order}} 第 {{line}} 行：最多还能排 {{remaining}}（订购 {{ordered}}，其余已由其他批次覆盖），不能排 {{quantity}}。',
       'review-failed':
         '审核检查未通过（{{checks}}：{{findings}}）：须与客户澄清或修正产品目录后订单才能通过。',
+      'forbidden-field':
+        '字段 {{field}} 不由您设置：信用额度和信用冻结归财务管理。其余内容也未保存，请去掉该字段后重新保存。',
       unknown: '被拒绝（{{code}}）。',
     },
   },

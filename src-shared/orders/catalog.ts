@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canDo } from '../permissions';
 import { defineMutation, Refusal, type StoredRecord } from '../sync/mutation';
 
 /**
@@ -178,6 +179,11 @@ export const addressSchema = z
   .strict();
 export type Address = z.infer<typeof addressSchema>;
 
+export const creditLimitSchema = z
+  .object({ amount: z.number().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) })
+  .strict();
+export type CreditLimit = z.infer<typeof creditLimitSchema>;
+
 export const customerSchema = z
   .object({
     id: z.string().min(1).max(100),
@@ -197,10 +203,7 @@ export const customerSchema = z
       .object({ code: z.string().min(1).max(20), days: z.number().int().min(0), text: localized })
       .strict(),
     /** Filled by finance; absent until then. */
-    creditLimit: z
-      .object({ amount: z.number().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) })
-      .strict()
-      .optional(),
+    creditLimit: creditLimitSchema.optional(),
     /** Set by finance: orders are still taken, shipments are held. */
     creditHold: z.boolean().optional(),
     taxId: z.string().max(40).optional(),
@@ -246,27 +249,85 @@ export const saveProduct = defineMutation({
   },
 });
 
+/** The customer's fields finance owns (action 'credit.hold'), not whoever keeps the address. */
+export const CREDIT_FIELDS = ['creditLimit', 'creditHold'] as const;
+type CreditField = (typeof CREDIT_FIELDS)[number];
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/**
+ * The order desk and sales keep the customer's address, contacts and terms; the credit fields
+ * are finance's. A field left out keeps its stored value (absent on a new customer). Sending a
+ * different value without 'credit.hold' is refused with the field named, rather than quietly
+ * dropped: the person who typed it learns it did not take, and why.
+ */
 export const saveCustomer = defineMutation({
   name: 'customer.save',
   action: 'customer.edit',
   args: z
     .object({ customer: customerSchema, baseVersion: z.number().int().nonnegative().optional() })
     .strict(),
-  async run(tx, args) {
+  async run(tx, args, ctx) {
     const existing = await tx.get<CustomerRecord>('customer', args.customer.id);
     checkBase(existing, args.baseVersion);
-    if (!existing) {
-      await tx.put('customer', { ...args.customer });
-      return;
+    const mayCredit = canDo(ctx.role, 'credit.hold');
+    const credit: Partial<Pick<Customer, CreditField>> = {};
+    for (const field of CREDIT_FIELDS) {
+      const stored = existing?.[field];
+      const sent = args.customer[field];
+      if (sent !== undefined && !mayCredit && !sameValue(sent, stored)) {
+        throw new Refusal('forbidden-field', { field });
+      }
+      const value = sent !== undefined && mayCredit ? sent : stored;
+      if (value !== undefined) Object.assign(credit, { [field]: value });
     }
-    // Credit is finance's: once the customer exists, an edit here keeps whatever finance set.
     const { creditLimit: _limit, creditHold: _hold, ...rest } = args.customer;
+    await tx.put('customer', { ...rest, ...credit });
+  },
+});
+
+/**
+ * Finance sets or clears a customer's credit limit and hold: orders are still taken for a
+ * customer on hold, its shipments wait (shipment.confirm). Field by field, last writer wins:
+ * an address edited at the same time is not finance's to overwrite, nor the other way round.
+ */
+export const setCustomerCredit = defineMutation({
+  name: 'customer.credit',
+  action: 'credit.hold',
+  args: z
+    .object({
+      customerId: z.string().min(1).max(100),
+      /** null clears the limit; left out keeps it. */
+      creditLimit: creditLimitSchema.nullable().optional(),
+      creditHold: z.boolean().optional(),
+      /** Why, for the audit log that keeps every accepted mutation's arguments. */
+      note: z.string().trim().max(2000).optional(),
+    })
+    .strict()
+    .refine((a) => a.creditLimit !== undefined || a.creditHold !== undefined, {
+      message: 'set the credit limit, the hold, or both',
+      path: ['creditLimit'],
+    }),
+  async run(tx, args) {
+    const existing = await tx.get<CustomerRecord>('customer', args.customerId);
+    if (!existing) throw new Refusal('not-found', { kind: 'customer', id: args.customerId });
+    const { creditLimit: oldLimit, ...rest } = existing;
+    const limit = args.creditLimit === undefined ? oldLimit : (args.creditLimit ?? undefined);
     await tx.put('customer', {
       ...rest,
-      ...(existing.creditLimit === undefined ? {} : { creditLimit: existing.creditLimit }),
-      ...(existing.creditHold === undefined ? {} : { creditHold: existing.creditHold }),
+      ...(limit === undefined ? {} : { creditLimit: limit }),
+      ...(args.creditHold === undefined ? {} : { creditHold: args.creditHold }),
     });
   },
 });
 
-export const CATALOG_MUTATIONS = [saveProduct, saveCustomer];
+export const CATALOG_MUTATIONS = [saveProduct, saveCustomer, setCustomerCredit];

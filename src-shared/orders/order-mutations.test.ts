@@ -637,10 +637,92 @@ describe('catalog and customers', () => {
     ).toMatchObject({ code: 'invalid-args', params: { path: 'product.energyWh' } });
 
     store.put('customer', { ...CUSTOMER, creditLimit: { amount: 1000, currency: 'CNY' }, _v: 1 });
-    await ok(DESK, 'customer.save', {
-      customer: { ...CUSTOMER, creditLimit: { amount: 9_999_999, currency: 'CNY' } },
+    expect(
+      await refused(DESK, 'customer.save', {
+        customer: { ...CUSTOMER, creditLimit: { amount: 9_999_999, currency: 'CNY' } },
+        baseVersion: 1,
+      }),
+    ).toMatchObject({ code: 'forbidden-field', params: { field: 'creditLimit' } });
+    expect(store.get('customer', 'c-1')).toMatchObject({ creditLimit: { amount: 1000 } });
+  });
+});
+
+describe('credit belongs to finance', () => {
+  const FINANCE = { id: 'u-fin', role: 'finance', name: '钱财务' } as const;
+  const ADMIN = { id: 'u-admin', role: 'admin' } as const;
+  const limit = (amount: number) => ({ amount, currency: 'CNY' });
+  const customer = () => store.get<Customer & { _v: number }>('customer', 'c-1')!;
+
+  beforeEach(() => {
+    store.put('customer', { ...CUSTOMER, creditLimit: limit(1000), creditHold: true, _v: 1 });
+  });
+
+  it('keeps finance’s fields through an address edit that leaves them out or sends them unchanged', async () => {
+    const moved = { ...CUSTOMER, address: { ...CUSTOMER.address, line1: '科苑路 1 号' } };
+    await ok(DESK, 'customer.save', { customer: moved, baseVersion: 1 });
+    expect(customer()).toMatchObject({
+      address: { line1: '科苑路 1 号' },
+      creditLimit: limit(1000),
+      creditHold: true,
+    });
+    await ok(SALES, 'customer.save', {
+      customer: { ...moved, creditLimit: limit(1000), creditHold: true },
+      baseVersion: customer()._v,
+    });
+    expect(customer()).toMatchObject({ creditLimit: limit(1000), creditHold: true });
+  });
+
+  it('refuses the order desk and sales a credit value, naming the field, on a new customer too', async () => {
+    expect(
+      await refused(SALES, 'customer.save', {
+        customer: { ...CUSTOMER, creditHold: false },
+        baseVersion: 1,
+      }),
+    ).toMatchObject({ code: 'forbidden-field', params: { field: 'creditHold' } });
+    expect(
+      await refused(DESK, 'customer.save', {
+        customer: { ...CUSTOMER, id: 'c-2', code: 'C-0002', creditLimit: limit(5) },
+      }),
+    ).toMatchObject({ code: 'forbidden-field', params: { field: 'creditLimit' } });
+    await ok(DESK, 'customer.save', { customer: { ...CUSTOMER, id: 'c-2', code: 'C-0002' } });
+    expect(store.get('customer', 'c-2')).not.toHaveProperty('creditLimit');
+    expect(store.get('customer', 'c-2')).not.toHaveProperty('creditHold');
+  });
+
+  it('lets a role with credit.hold set them in the customer form', async () => {
+    await ok(ADMIN, 'customer.save', {
+      customer: { ...CUSTOMER, creditLimit: limit(2000), creditHold: false },
       baseVersion: 1,
     });
-    expect(store.get('customer', 'c-1')).toMatchObject({ creditLimit: { amount: 1000 } });
+    expect(customer()).toMatchObject({ creditLimit: limit(2000), creditHold: false });
+  });
+
+  it('customer.credit: finance sets and clears the limit and the hold, keeping the rest', async () => {
+    await ok(FINANCE, 'customer.credit', { customerId: 'c-1', creditHold: false });
+    expect(customer()).toMatchObject({ creditLimit: limit(1000), creditHold: false });
+    await ok(FINANCE, 'customer.credit', { customerId: 'c-1', creditLimit: limit(50_000) });
+    expect(customer()).toMatchObject({
+      creditLimit: limit(50_000),
+      creditHold: false,
+      address: CUSTOMER.address,
+      contacts: CUSTOMER.contacts,
+    });
+    await ok(FINANCE, 'customer.credit', { customerId: 'c-1', creditLimit: null, note: 'review' });
+    expect(customer()).not.toHaveProperty('creditLimit');
+  });
+
+  it('customer.credit: refused to the desk and sales, for an unknown customer, and when empty', async () => {
+    for (const user of [DESK, SALES]) {
+      expect(
+        await refused(user, 'customer.credit', { customerId: 'c-1', creditHold: false }),
+      ).toMatchObject({ code: 'forbidden' });
+    }
+    expect(
+      await refused(FINANCE, 'customer.credit', { customerId: 'c-9', creditHold: true }),
+    ).toMatchObject({ code: 'not-found' });
+    expect(await refused(FINANCE, 'customer.credit', { customerId: 'c-1' })).toMatchObject({
+      code: 'invalid-args',
+      params: { path: 'creditLimit' },
+    });
   });
 });

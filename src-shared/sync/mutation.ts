@@ -124,6 +124,7 @@ export const REFUSAL_CODES = [
   'over-planned',
   // orders authority (issue 12)
   'review-failed',
+  'forbidden-field',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

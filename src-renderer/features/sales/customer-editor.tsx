@@ -49,8 +49,8 @@ function fieldOf(path: string): string {
 }
 
 /**
- * The customer list: contacts, address, payment terms. The credit limit is finance's and
- * only shown here.
+ * The customer list: contacts, address, payment terms. The credit limit and hold are
+ * finance's: shown here, never sent from here.
  */
 export function CustomerEditor() {
   const { t } = useTranslation();
@@ -61,7 +61,14 @@ export function CustomerEditor() {
 
   const toRecord = useCallback(
     (v: CustomerFormValues) => {
-      const { _v, ...kept } = (existing ?? {}) as CustomerRecord;
+      // Credit is finance's (customer.credit on the finance screen): left out, the save keeps
+      // what finance set, and a role without 'credit.hold' could not send it anyway.
+      const {
+        _v,
+        creditLimit: _limit,
+        creditHold: _hold,
+        ...kept
+      } = (existing ?? {}) as CustomerRecord;
       const country = v.country?.trim().toUpperCase();
       return {
         ...kept,

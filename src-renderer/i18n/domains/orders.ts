@@ -327,6 +327,15 @@ export const ordersEn = {
     creditLimit: 'Credit limit',
     creditByFinance: 'Set by finance',
   },
+  credit: {
+    heading: 'Customer credit',
+    help: 'The credit limit and the credit hold are finance’s: orders are still taken for a customer on hold, its shipments wait until the hold is lifted.',
+    hold: 'Credit hold',
+    onHold: 'On hold',
+    edit: 'Set credit',
+    title: 'Credit of {{code}}',
+    note: 'Why (kept in the audit log)',
+  },
   sales: {
     toConfirm: 'To confirm',
     toConfirmHelp: 'Reviewed orders waiting for sales to re-check and confirm.',
@@ -649,6 +658,15 @@ export const ordersZh: ResourceTree<typeof ordersEn> = {
     paymentTextEn: '付款条件（英文）',
     creditLimit: '信用额度',
     creditByFinance: '由财务设定',
+  },
+  credit: {
+    heading: '客户信用',
+    help: '信用额度和信用冻结由财务管理：冻结的客户仍可接单，但发货须待解除冻结。',
+    hold: '信用冻结',
+    onHold: '已冻结',
+    edit: '设置信用',
+    title: '{{code}} 的信用',
+    note: '原因（记入审计日志）',
   },
   sales: {
     toConfirm: '待确认',
