@@ -88,7 +88,18 @@ describe(`warehouse over sync, with the shipment notice over SMTP (${testEngine(
         quantity: 6,
         orderId,
         state: 'done',
+        // Completed with its output reported: packing takes no more than the good units.
+        good: 6,
+        doneAt: '2026-11-20T14:00:00.000Z',
         quality: released,
+      });
+      // The plant lets shipments name a carrier by hand (the confirmation below types one).
+      await put('carrier', {
+        id: 'carrier-other',
+        name: 'Other carrier / 其他承运商',
+        modes: ['road'],
+        active: true,
+        freeText: true,
       });
     });
   });
@@ -99,8 +110,10 @@ describe(`warehouse over sync, with the shipment notice over SMTP (${testEngine(
 
   it('scans with refusals, confirms, and mails the customer the tracking number', async () => {
     for (const code of ['WH-C1', 'WH-C2', 'WH-C3']) {
+      // The pack is serialized in the catalog: one serial per unit.
+      const serials = [`${code}-S1`, `${code}-S2`];
       expect(
-        await push(0, 'carton.pack', { code, batchId: 'batch-wh-1', quantity: 2 }),
+        await push(0, 'carton.pack', { code, batchId: 'batch-wh-1', quantity: 2, serials }),
       ).toMatchObject({ status: 'applied' });
     }
     const shipmentId = uuidv7();

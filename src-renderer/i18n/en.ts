@@ -158,7 +158,7 @@ export const en = {
       'already-scanned': 'Carton {{carton}} was already scanned into this shipment.',
       'already-shipped': 'Carton {{carton}} has already left in another shipment.',
       'over-quantity':
-        'Too many: carton {{carton}} holds {{quantity}} of {{model}}, only {{remaining}} still to ship.',
+        'Too many: carton {{carton}} holds {{quantity}} of {{model}}, only {{remaining}} left.',
       'not-released': 'Batch {{batch}} is not released by quality ({{reason}}).',
       'shipment-confirmed': 'This shipment is already confirmed.',
       'serial-already-packed': 'Serial number {{serial}} is already packed in carton {{carton}}.',
@@ -169,6 +169,12 @@ export const en = {
       'carrier-unavailable': '{{carrier}} is inactive or does not serve this mode of transport.',
       'customer-credit-hold':
         'Customer {{customer}} is on credit hold: finance must release it before the goods leave.',
+      'carton-spans-orders':
+        'This carton would hold units of two orders: only {{remaining}} more belong to order {{order}}, the rest of the batch to {{next}}. Pack {{remaining}} to close {{order}}, then go on.',
+      'batch-not-done':
+        'Batch {{batch}} is not completed yet: the workshop completes it first (the label prints the day it was completed), then it can be packed.',
+      'carrier-not-listed':
+        'Carrier {{carrier}} is not on the carrier list: choose one from the list. A carrier can be typed in only while the plant’s “Other carrier” entry is active, and not over the carrier the shipment was opened with.',
       'line-cannot-make':
         '{{line}} cannot make {{family}}: it has no rate for it. Plan the batch on a line that makes it.',
       'batch-too-long':

@@ -150,8 +150,7 @@ export const zhCN = {
       'wrong-model': '型号 {{model}} 不在本发货单上。',
       'already-scanned': '箱 {{carton}} 已扫描过。',
       'already-shipped': '箱 {{carton}} 已随其他发货单发出。',
-      'over-quantity':
-        '超量：箱 {{carton}} 装 {{quantity}} 只 {{model}}，只剩 {{remaining}} 待发。',
+      'over-quantity': '超量：箱 {{carton}} 装 {{quantity}} 只 {{model}}，只剩 {{remaining}} 只。',
       'not-released': '批次 {{batch}} 未经质量放行（{{reason}}）。',
       'shipment-confirmed': '本发货单已确认。',
       'serial-already-packed': '序列号 {{serial}} 已装入箱 {{carton}}。',
@@ -159,6 +158,11 @@ export const zhCN = {
       'invalid-tracking-number': '运单号 {{trackingNumber}} 不符合 {{carrier}} 的运单号格式。',
       'carrier-unavailable': '{{carrier}} 已停用或不承运此运输方式。',
       'customer-credit-hold': '客户 {{customer}} 处于信用冻结：须财务解除后才能发货。',
+      'carton-spans-orders':
+        '此箱会装入两个订单的货：订单 {{order}} 只剩 {{remaining}} 只，批次其余归 {{next}}。请先装 {{remaining}} 只结清 {{order}}，再继续装箱。',
+      'batch-not-done': '批次 {{batch}} 尚未完工：须车间先报完工（标签打印完工日期）才能装箱。',
+      'carrier-not-listed':
+        '承运商 {{carrier}} 不在承运商列表中：请从列表中选择。仅在工厂启用“其他承运商”时才可手填承运商，且不能替换开单时选定的承运商。',
       'line-cannot-make':
         '{{line}} 不能生产 {{family}}（没有该产品族的产能定额），请排到能生产它的产线上。',
       'batch-too-long':

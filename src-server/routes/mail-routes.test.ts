@@ -59,7 +59,13 @@ describe(`mail screen routes (${testEngine()})`, () => {
   async function ship(id: string, order: string, batch: string, trackingNumber: string) {
     for (const n of [1, 2]) {
       expect(
-        await push('carton.pack', { code: `${batch}-C${n}`, batchId: batch, quantity: 3 }),
+        await push('carton.pack', {
+          code: `${batch}-C${n}`,
+          batchId: batch,
+          quantity: 3,
+          // The pack is serialized in the catalog: one serial per unit.
+          serials: [1, 2, 3].map((s) => `${batch}-C${n}-S${s}`),
+        }),
       ).toMatchObject({ status: 'applied' });
     }
     expect(
@@ -126,6 +132,8 @@ describe(`mail screen routes (${testEngine()})`, () => {
         quantity: 6,
         orderId: order,
         state: 'done',
+        good: 6,
+        doneAt: '2026-11-20T14:00:00.000Z',
         quality: released,
       });
       await put('order', order(orderId, 'SO-2026-000881', customer.id));

@@ -125,6 +125,10 @@ export const REFUSAL_CODES = [
   // orders authority (issue 12)
   'review-failed',
   'forbidden-field',
+  // warehouse authority (issue 12)
+  'carton-spans-orders',
+  'batch-not-done',
+  'carrier-not-listed',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

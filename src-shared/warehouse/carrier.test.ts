@@ -20,6 +20,14 @@ const SF: Carrier = {
 };
 const DEPPON: Carrier = { id: 'car-dp', name: 'Deppon', modes: ['road'], active: true };
 const OLD: Carrier = { id: 'car-old', name: 'Old Freight', modes: ['road', 'sea'], active: false };
+/** The plant's "other carrier" entry: how a plant allows carriers named by hand. */
+const OTHER: Carrier = {
+  id: 'car-other',
+  name: 'Other carrier / 其他承运商',
+  modes: ['road', 'air'],
+  active: true,
+  freeText: true,
+};
 
 describe('carrier rules', () => {
   it('offers the active carriers that serve the mode, by name', () => {
@@ -192,6 +200,9 @@ describe('shipment confirmation: carrier pattern and credit hold', () => {
       quantity: 4,
       orderId: ORDER,
       quality: released,
+      state: 'done',
+      good: 4,
+      doneAt: '2026-11-30T10:00:00.000Z',
     });
     store.put('carrier', { ...SF, _v: 1 });
     store.put('carrier', { ...DEPPON, _v: 1 });
@@ -288,15 +299,102 @@ describe('shipment confirmation: carrier pattern and credit hold', () => {
     ).toEqual({ status: 'applied' });
   });
 
-  it('still takes a free-text carrier without a list entry (PCs from before carriers)', async () => {
+  it('takes a carrier named by hand only while the plant’s other-carrier entry is active', async () => {
     await openAndScan();
-    expect(
-      await store.run(wh, 'shipment.confirm', {
+    const confirm = () =>
+      store.run(wh, 'shipment.confirm', {
         shipmentId: SHIP,
         carrier: 'A local van',
         trackingNumber: '42',
-      }),
-    ).toEqual({ status: 'applied' });
+      });
+    expect(await confirm()).toMatchObject({
+      status: 'rejected',
+      code: 'carrier-not-listed',
+      params: { carrier: 'A local van' },
+    });
+    store.put('carrier', { ...OTHER, active: false, _v: 1 });
+    expect(await confirm()).toMatchObject({ code: 'carrier-not-listed' });
+    expect(store.get<ShipmentRecord>('shipment', SHIP)!.state).toBe('open');
+    store.put('carrier', { ...OTHER, _v: 2 });
+    expect(await confirm()).toEqual({ status: 'applied' });
+    expect(store.get<ShipmentRecord>('shipment', SHIP)).toMatchObject({
+      state: 'confirmed',
+      carrier: 'A local van',
+      carrierId: OTHER.id,
+      carrierFreeText: true,
+    });
+  });
+
+  it('keeps the pattern of the carrier chosen at opening against a name typed at confirmation', async () => {
+    store.put('carrier', { ...OTHER, _v: 1 });
+    await openAndScan(SF.id);
+    const confirm = (carrier: string, trackingNumber: string, carrierId?: string) =>
+      store.run(wh, 'shipment.confirm', {
+        shipmentId: SHIP,
+        carrier,
+        trackingNumber,
+        ...(carrierId ? { carrierId } : {}),
+      });
+    // An old PC types another name: refused, even though the plant takes typed carriers.
+    expect(await confirm('A local van', '42')).toMatchObject({
+      code: 'carrier-not-listed',
+      params: { carrier: 'A local van' },
+    });
+    // A listed carrier's name, however typed, is that carrier, pattern and all.
+    expect(await confirm('  sf   EXPRESS ', '42')).toMatchObject({
+      code: 'invalid-tracking-number',
+      params: { carrier: 'SF Express' },
+    });
+    expect(await confirm('SF Express', '42', OTHER.id)).toMatchObject({
+      code: 'invalid-tracking-number',
+    });
+    expect(store.get<ShipmentRecord>('shipment', SHIP)!.state).toBe('open');
+    // Choosing the other-carrier entry on purpose switches to a carrier named by hand.
+    expect(await confirm('A local van', '42', OTHER.id)).toEqual({ status: 'applied' });
+    expect(store.get<ShipmentRecord>('shipment', SHIP)).toMatchObject({
+      carrier: 'A local van',
+      carrierId: OTHER.id,
+      carrierFreeText: true,
+    });
+  });
+
+  it('opens a shipment with a carrier named by hand only where allowed, and records it so', async () => {
+    const create = (id: string, extra: Record<string, string>, mode = 'road') =>
+      store.run(wh, 'shipment.create', {
+        id,
+        orderId: ORDER,
+        lines: [{ model: 'LFP-12V100', quantity: 1 }],
+        mode,
+        ...extra,
+      });
+    expect(await create(SHIP, { carrier: 'A local van' })).toMatchObject({
+      code: 'carrier-not-listed',
+      params: { carrier: 'A local van' },
+    });
+    store.put('carrier', { ...OTHER, _v: 1 });
+    expect(await create(SHIP, { carrierId: OTHER.id })).toMatchObject({
+      code: 'invalid-args',
+      params: { path: 'carrier' },
+    });
+    expect(await create(SHIP, { carrier: 'A local van' }, 'sea')).toMatchObject({
+      code: 'carrier-not-listed',
+    });
+    expect(await create(SHIP, { carrierId: OTHER.id, carrier: 'A ship' }, 'sea')).toMatchObject({
+      code: 'carrier-unavailable',
+    });
+    expect(await create(SHIP, { carrierId: OTHER.id, carrier: 'A local van' })).toEqual({
+      status: 'applied',
+    });
+    expect(store.get<ShipmentRecord>('shipment', SHIP)).toMatchObject({
+      carrier: 'A local van',
+      carrierId: OTHER.id,
+      carrierFreeText: true,
+    });
+    // Typing a listed carrier's name picks that carrier: its pattern will be checked.
+    expect(await create(SHIP_2, { carrier: 'deppon' })).toEqual({ status: 'applied' });
+    const picked = store.get<ShipmentRecord>('shipment', SHIP_2)!;
+    expect(picked).toMatchObject({ carrier: 'Deppon', carrierId: DEPPON.id });
+    expect(picked.carrierFreeText).toBeUndefined();
   });
 
   it('holds the goods of a customer on credit hold, on the PC and on the server', async () => {

@@ -1,6 +1,6 @@
 import { RE2JS } from 're2js';
 import { z } from 'zod';
-import { defineMutation, Refusal, type StoredRecord } from '../sync/mutation';
+import { defineMutation, Refusal, type MutatorTx, type StoredRecord } from '../sync/mutation';
 import { TRANSPORT_MODES, type TransportMode } from './dangerous-goods';
 
 /**
@@ -84,6 +84,12 @@ export const carrierSchema = z
       })
       .optional(),
     active: z.boolean(),
+    /**
+     * The plant's "other carrier" entry: a shipment that chooses it goes with the carrier
+     * named as typed. It is how the plant allows carriers off the list; while no such entry
+     * is active, every shipment names a carrier from the list. Its pattern, if any, applies.
+     */
+    freeText: z.boolean().optional(),
   })
   .strict()
   .refine((c) => new Set(c.modes).size === c.modes.length, {
@@ -132,6 +138,78 @@ export function trackingLink(
     return undefined;
   }
   return carrier.trackingUrl.split(TRACKING_PLACEHOLDER).join(encodeURIComponent(trackingNumber));
+}
+
+/** Names as people type them: case and spacing do not make another carrier. */
+function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/** The carrier a shipment goes with, and the name its documents print. */
+export interface CarrierChoice {
+  record: CarrierRecord;
+  name: string;
+  /** Chosen through the plant's "other carrier" entry: the name is as typed. */
+  freeText: boolean;
+}
+
+/**
+ * The carrier of a shipment, always a record of the carrier list, whose name and tracking
+ * pattern then count, whatever name the PC sent beside it. A name without a carrier id (PCs
+ * from before the list) is the listed carrier of that name, else the one chosen when the
+ * shipment was opened, else typed text, which only the plant's active "other carrier" entry
+ * takes. `kept` is the shipment's carrier as opened: it stays usable if deactivated since,
+ * and a name typed over a listed one is refused rather than let it escape that carrier's
+ * tracking pattern. A typed name that is a listed carrier's is that carrier.
+ */
+export async function chooseCarrier(
+  tx: MutatorTx,
+  given: { carrierId?: string | undefined; name?: string | undefined },
+  mode: TransportMode,
+  kept: { carrierId?: string | undefined; name?: string | undefined; freeText?: boolean } = {},
+): Promise<CarrierChoice | undefined> {
+  let list: CarrierRecord[] | undefined;
+  // Every carrier, by the name index: a plant has a few dozen at most.
+  const all = async () => (list ??= await tx.scan<CarrierRecord>('carrier', { index: 'name' }));
+  const listedNamed = async (name: string) =>
+    (await all()).find((c) => c.freeText !== true && sameName(c.name, name));
+  const name = given.name?.trim() || undefined;
+  let record: CarrierRecord | undefined;
+  if (given.carrierId) {
+    record = await tx.get<CarrierRecord>('carrier', given.carrierId);
+    if (!record) throw new Refusal('not-found', { kind: 'carrier', id: given.carrierId });
+  } else if (name) {
+    if (kept.carrierId && kept.name && sameName(kept.name, name)) {
+      record = await tx.get<CarrierRecord>('carrier', kept.carrierId);
+    }
+    record ??= await listedNamed(name);
+    if (!record) {
+      if (kept.carrierId && !kept.freeText)
+        throw new Refusal('carrier-not-listed', { carrier: name });
+      const carriers = await all();
+      record = kept.freeText ? carriers.find((c) => c.id === kept.carrierId) : undefined;
+      record ??= carriers.find((c) => c.freeText === true && c.active && c.modes.includes(mode));
+      if (!record) throw new Refusal('carrier-not-listed', { carrier: name });
+    }
+  } else {
+    return undefined;
+  }
+  if (record.freeText === true) {
+    if (!name)
+      throw new Refusal('invalid-args', { path: 'carrier', message: 'the carrier’s name' });
+    record = (await listedNamed(name)) ?? record;
+  }
+  const own = record.id === kept.carrierId;
+  if (!own && record.freeText === true && !record.active) {
+    throw new Refusal('carrier-not-listed', { carrier: name ?? record.name });
+  }
+  if (!own && (!record.active || !record.modes.includes(mode))) {
+    throw new Refusal('carrier-unavailable', { carrier: record.name, mode });
+  }
+  return record.freeText === true
+    ? { record, name: name!, freeText: true }
+    : { record, name: record.name, freeText: false };
 }
 
 /**

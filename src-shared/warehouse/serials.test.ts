@@ -32,6 +32,9 @@ describe('serials when packing', () => {
       model: 'LFP-12V100',
       quantity: 10,
       quality: released,
+      state: 'done',
+      good: 10,
+      doneAt: '2026-11-30T10:00:00.000Z',
     });
   });
 

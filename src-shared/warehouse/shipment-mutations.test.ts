@@ -19,6 +19,16 @@ const released = {
   ncrs: [],
 };
 const held = { ...released, ncrs: [{ id: 'ncr-1', state: 'open', quantity: 10 }] };
+/** A batch the workshop completed, its good output reported (what packing needs). */
+const finished = (good: number) => ({ state: 'done', good, doneAt: '2026-11-30T10:00:00.000Z' });
+/** The plant's "other carrier" entry, active: shipments here name their carrier by hand. */
+const OTHER_CARRIER = {
+  id: 'car-other',
+  name: 'Other carrier / 其他承运商',
+  modes: ['road', 'sea', 'air', 'rail'],
+  active: true,
+  freeText: true,
+};
 
 function seed(store: MemoryStore) {
   const order: Partial<OrderRecord> & { id: string } = {
@@ -34,6 +44,7 @@ function seed(store: MemoryStore) {
   };
   store.put('order', order);
   store.put('order', { ...order, id: OTHER_ORDER, number: 'SO-2026-000002' });
+  store.put('carrier', OTHER_CARRIER);
   store.put('batch', {
     id: 'b-pack',
     number: 'B-1',
@@ -41,6 +52,7 @@ function seed(store: MemoryStore) {
     quantity: 10,
     orderId: ORDER,
     quality: released,
+    ...finished(10),
   });
   store.put('batch', {
     id: 'b-cell',
@@ -49,6 +61,7 @@ function seed(store: MemoryStore) {
     quantity: 400,
     orderId: ORDER,
     quality: released,
+    ...finished(400),
   });
   store.put('batch', {
     id: 'b-other',
@@ -57,6 +70,7 @@ function seed(store: MemoryStore) {
     quantity: 10,
     orderId: OTHER_ORDER,
     quality: released,
+    ...finished(10),
   });
   store.put('batch', {
     id: 'b-held',
@@ -65,6 +79,7 @@ function seed(store: MemoryStore) {
     quantity: 10,
     orderId: ORDER,
     quality: released,
+    ...finished(10),
   });
   store.put('batch', {
     id: 'b-raw',

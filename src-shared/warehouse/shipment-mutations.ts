@@ -4,11 +4,24 @@ import type { OrderRecord } from '../orders/order-record';
 import type { OrderState } from '../orders/order-state';
 import { releaseGate } from '../quality/release-gate';
 import { defineMutation, Refusal, type MutationContext, type MutatorTx } from '../sync/mutation';
-import { CARRIER_MUTATIONS, checkTrackingNumber, type CarrierRecord } from './carrier';
+import {
+  CARRIER_MUTATIONS,
+  checkTrackingNumber,
+  chooseCarrier,
+  type CarrierChoice,
+} from './carrier';
 import { TRANSPORT_MODES } from './dangerous-goods';
 import { PACKING_SPEC_MUTATIONS } from './packing-spec-mutations';
 import { checkComplete, checkScan } from './scan-check';
 import { claimSerials } from './serials';
+import {
+  allocateCarton,
+  checkBatchDone,
+  packedFromBatch,
+  productionDate,
+  serialRuleOf,
+  type PackableBatch,
+} from './batch-packing';
 import {
   scanIndexId,
   scanRecordId,
@@ -55,17 +68,6 @@ async function must<T extends { id: string }>(
   return record as unknown as T & { id: string };
 }
 
-interface BatchLike {
-  id: string;
-  number?: string;
-  model?: string;
-  spec?: string;
-  quantity?: number;
-  orderId?: string;
-  end?: string;
-  quality?: unknown;
-}
-
 export const packCarton = defineMutation({
   name: 'carton.pack',
   action: 'shipment.create',
@@ -80,15 +82,19 @@ export const packCarton = defineMutation({
       serials: z.array(cartonCode).max(10_000).optional(),
       packingSpecId: z.string().max(200).optional(),
       /**
-       * The product packed: the mutator reads only by id and a batch names its model by code,
-       * so the PC says which product record it is, to check whether it needs serials.
+       * The product packed, as PCs from before mutators could scan sent it. Only checked to be
+       * the batch's model: whether units need serials is the catalog's answer for that model.
        */
       productId: z.string().min(1).max(100).optional(),
     })
     .strict(),
   async run(tx, args, ctx) {
     if (await tx.get('carton', args.code)) throw new Refusal('already-exists', { id: args.code });
-    const batch = await must<BatchLike>(tx, 'batch', args.batchId);
+    const batch = await must<PackableBatch & { spec?: string; quality?: unknown }>(
+      tx,
+      'batch',
+      args.batchId,
+    );
     const gate = releaseGate(batch);
     if (!gate.allowed) {
       throw new Refusal(gate.reason === 'on-hold' ? 'on-hold' : 'not-released', {
@@ -96,18 +102,27 @@ export const packCarton = defineMutation({
         reason: gate.reason,
       });
     }
+    checkBatchDone(batch);
     if (typeof batch.model !== 'string') throw new Refusal('not-found', { kind: 'batch' });
-    const product = args.productId
-      ? await must<{ id: string; code?: string; serialized?: boolean }>(
-          tx,
-          'product',
-          args.productId,
-        )
-      : undefined;
-    if (product && product.code !== batch.model) {
-      throw new Refusal('wrong-model', { model: product.code ?? args.productId ?? '' });
+    const { serialized } = await serialRuleOf(tx, batch.model, args.productId);
+    const allocation = allocateCarton(batch, await packedFromBatch(tx, batch.id), args.quantity);
+    if (!allocation.ok) {
+      if (allocation.code === 'over-quantity') {
+        throw new Refusal('over-quantity', {
+          ...allocation.params,
+          carton: args.code,
+          model: batch.model,
+          quantity: args.quantity,
+        });
+      }
+      const numberOf = async (id: string) => (await tx.get<OrderRecord>('order', id))?.number ?? id;
+      throw new Refusal('carton-spans-orders', {
+        ...allocation.params,
+        order: await numberOf(allocation.orderId),
+        next: await numberOf(allocation.nextOrderId),
+      });
     }
-    if (product?.serialized && !args.serials) {
+    if (serialized && !args.serials) {
       throw new Refusal('invalid-args', { path: 'serials', message: 'one serial per unit' });
     }
     if (args.serials) {
@@ -115,19 +130,20 @@ export const packCarton = defineMutation({
       const carton = { id, batchId: batch.id, model: batch.model, quantity };
       await claimSerials(tx, args.serials, carton, ctx.userId, ctx.now);
     }
+    const producedOn = await productionDate(tx, batch);
     const carton: CartonRecord = {
       id: args.code,
       code: args.code,
       kind: args.kind,
       batchId: batch.id,
       ...(batch.number ? { batchNumber: batch.number } : {}),
-      ...(batch.orderId ? { orderId: batch.orderId } : {}),
+      ...(allocation.orderId ? { orderId: allocation.orderId } : {}),
       model: batch.model,
       ...(batch.spec ? { spec: batch.spec } : {}),
       quantity: args.quantity,
       ...(args.serials ? { serials: args.serials } : {}),
       ...(args.packingSpecId ? { packingSpecId: args.packingSpecId } : {}),
-      ...(batch.end ? { producedOn: batch.end.slice(0, 10) } : {}),
+      ...(producedOn ? { producedOn } : {}),
       packedBy: ctx.userId,
       packedAt: ctx.now,
     };
@@ -154,6 +170,7 @@ export const createShipment = defineMutation({
         )
         .min(1)
         .max(500),
+      /** The typed name, where the plant's "other carrier" entry is chosen (or allowed). */
       carrier: z.string().trim().max(100).optional(),
       /** A carrier from the list; its name is taken from the record, not from `carrier`. */
       carrierId: z.string().min(1).max(100).optional(),
@@ -163,12 +180,11 @@ export const createShipment = defineMutation({
     .strict(),
   async run(tx, args, ctx) {
     if (await tx.get('shipment', args.id)) throw new Refusal('already-exists', { id: args.id });
-    const carrier = args.carrierId
-      ? await must<CarrierRecord>(tx, 'carrier', args.carrierId)
-      : undefined;
-    if (carrier && (!carrier.active || !carrier.modes.includes(args.mode))) {
-      throw new Refusal('carrier-unavailable', { carrier: carrier.name, mode: args.mode });
-    }
+    const carrier = await chooseCarrier(
+      tx,
+      { carrierId: args.carrierId, name: args.carrier },
+      args.mode,
+    );
     const order = await must<OrderRecord>(tx, 'order', args.orderId);
     if (!SHIPPABLE_FROM.includes(order.state)) {
       throw new Refusal('illegal-transition', { from: order.state, to: 'partly_shipped' });
@@ -199,11 +215,7 @@ export const createShipment = defineMutation({
       ...(order.customerId ? { customerId: order.customerId } : {}),
       lines: args.lines.map((l) => ({ ...l, scanned: 0 })),
       cartonCount: 0,
-      ...(carrier
-        ? { carrier: carrier.name, carrierId: carrier.id }
-        : args.carrier
-          ? { carrier: args.carrier }
-          : {}),
+      ...(carrier ? carrierFields(carrier) : {}),
       mode: args.mode,
       ...(args.plannedDate ? { plannedDate: args.plannedDate } : {}),
       state: 'open',
@@ -213,6 +225,16 @@ export const createShipment = defineMutation({
     await tx.put('shipment', shipment);
   },
 });
+
+function carrierFields(
+  choice: CarrierChoice,
+): Pick<ShipmentRecord, 'carrier' | 'carrierId' | 'carrierFreeText'> {
+  return {
+    carrier: choice.name,
+    carrierId: choice.record.id,
+    ...(choice.freeText ? { carrierFreeText: true } : {}),
+  };
+}
 
 export const scanCarton = defineMutation({
   name: 'shipment.scan',
@@ -392,12 +414,16 @@ export const confirmShipment = defineMutation({
     if (customer?.creditHold === true) {
       throw new Refusal('customer-credit-hold', { customer: customer.code ?? customer.id });
     }
-    // The carrier chosen when the shipment was opened still counts when the name is the same.
-    const carrierId =
-      args.carrierId ?? (args.carrier === shipment.carrier ? shipment.carrierId : undefined);
-    const carrier = carrierId ? await must<CarrierRecord>(tx, 'carrier', carrierId) : undefined;
-    const carrierName = carrier?.name ?? args.carrier;
-    if (!checkTrackingNumber(carrier, args.trackingNumber).ok) {
+    // The carrier chosen when the shipment was opened counts unless another is chosen from
+    // the list: a name typed at confirmation does not set its tracking pattern aside.
+    const carrier = (await chooseCarrier(
+      tx,
+      { carrierId: args.carrierId, name: args.carrier },
+      shipment.mode,
+      { carrierId: shipment.carrierId, name: shipment.carrier, freeText: shipment.carrierFreeText },
+    ))!;
+    const carrierName = carrier.name;
+    if (!checkTrackingNumber(carrier.record, args.trackingNumber).ok) {
       throw new Refusal('invalid-tracking-number', {
         carrier: carrierName,
         trackingNumber: args.trackingNumber,
@@ -424,12 +450,11 @@ export const confirmShipment = defineMutation({
       await tx.put('carton', { ...carton, shipmentId: shipment.id });
     }
     await tx.put('order', shippedOrder);
-    const { carrierId: _chosen, ...unchanged } = shipment;
+    const { carrierId: _chosen, carrierFreeText: _typed, ...unchanged } = shipment;
     await tx.put('shipment', {
       ...unchanged,
       state: 'confirmed',
-      carrier: carrierName,
-      ...(carrier ? { carrierId: carrier.id } : {}),
+      ...carrierFields(carrier),
       trackingNumber: args.trackingNumber,
       confirmedBy: ctx.userId,
       confirmedAt: ctx.now,

@@ -35,6 +35,8 @@ export interface ShipmentRecord extends StoredRecord {
   carrier?: string;
   /** The carrier record (when chosen from the list), whose pattern checks the tracking number. */
   carrierId?: string;
+  /** Went with a carrier named as typed, through the plant's "other carrier" entry. */
+  carrierFreeText?: true;
   mode: TransportMode;
   plannedDate?: string;
   state: ShipmentState;
@@ -58,7 +60,7 @@ export interface CartonRecord extends StoredRecord {
   /** Serial numbers packed, where the product has them. */
   serials?: string[];
   packingSpecId?: string;
-  /** The production date printed on the label (the batch's end). */
+  /** The production date printed on the label: the local day the batch was completed. */
   producedOn?: string;
   /** A pallet's cartons; scanning the pallet scans each of them. */
   contents?: string[];

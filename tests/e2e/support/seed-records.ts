@@ -57,13 +57,19 @@ export function readyToShipOrder(o: {
   };
 }
 
-/** A finished batch whose final inspection lot was accepted: released for packing. */
+/**
+ * A finished batch whose final inspection lot was accepted: released for packing. Completed
+ * by the workshop with its good output reported (all of it unless `good` says otherwise), as
+ * the production floor leaves it: packing takes no more than that, and the label's production
+ * date is the day it was completed.
+ */
 export function releasedBatch(b: {
   id?: string;
   number: string;
   orderId: string;
   model: string;
   quantity: number;
+  good?: number;
 }): SeedRecord {
   return {
     kind: 'batch',
@@ -78,6 +84,8 @@ export function releasedBatch(b: {
       end: '2026-11-20T14:00:00.000Z',
       sequence: 1,
       state: 'done',
+      good: b.good ?? b.quantity,
+      doneAt: '2026-11-20T14:00:00.000Z',
       quality: {
         lots: [{ id: 'lot-e2e', stage: 'final', attempt: 1, state: 'closed', verdict: 'accepted' }],
         ncrs: [],
