@@ -39,7 +39,19 @@ export function CarrierEditor({ editable }: { editable: boolean }) {
         locale={{ emptyText: t('warehouse.carriers.none') }}
         onRow={(c) => ({ 'data-carrier': c.name }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('warehouse.carriers.name'), dataIndex: 'name' },
+          {
+            title: t('warehouse.carriers.name'),
+            render: (_: unknown, c) => (
+              <>
+                {c.name}
+                {c.freeText ? (
+                  <Tag style={{ marginLeft: 8 }} data-testid="carrier-free-text">
+                    {t('warehouse.carriers.freeTextTag')}
+                  </Tag>
+                ) : null}
+              </>
+            ),
+          },
           {
             title: t('warehouse.carriers.modes'),
             render: (_: unknown, c) =>
@@ -114,6 +126,14 @@ export function CarrierEditor({ editable }: { editable: boolean }) {
           </Form.Item>
           <Form.Item name="active" label={t('warehouse.carriers.active')} valuePropName="checked">
             <Switch data-testid="carrier-active" />
+          </Form.Item>
+          <Form.Item
+            name="freeText"
+            label={t('warehouse.carriers.freeText')}
+            extra={t('warehouse.carriers.freeTextHelp')}
+            valuePropName="checked"
+          >
+            <Switch data-testid="carrier-free-text" />
           </Form.Item>
         </Form>
       </EditorDrawer>

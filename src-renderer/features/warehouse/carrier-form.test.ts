@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { carrierSchema } from '../../../src-shared/warehouse/carrier';
 import { translate } from '../../i18n/lookup';
 import { carrierFromForm, carrierProblems } from './carrier-form';
+import { carrierRefusalField } from './carrier-refusal';
 
 describe('carrier form', () => {
   it('turns blank optional fields into absent ones', () => {
@@ -11,6 +12,18 @@ describe('carrier form', () => {
         'c1',
       ),
     ).toEqual({ id: 'c1', name: 'Deppon', modes: ['road'], active: true });
+  });
+
+  it('keeps the other-carrier flag only when it is set', () => {
+    const other = carrierFromForm(
+      { name: 'Other carrier / 其他承运商', modes: ['road'], active: true, freeText: true },
+      'c2',
+    );
+    expect(other).toMatchObject({ freeText: true });
+    expect(carrierSchema.safeParse(other).success).toBe(true);
+    expect(
+      carrierFromForm({ name: 'X', modes: ['road'], freeText: false }, 'c3'),
+    ).not.toHaveProperty('freeText');
   });
 
   it('puts each problem next to its field, worded in both languages', () => {
@@ -48,5 +61,18 @@ describe('carrier form', () => {
         carrierFromForm({ name: 'X', modes: ['sea'], trackingPattern: '(a+)+' }, 'c1'),
       ).success,
     ).toBe(true);
+  });
+});
+
+describe('carrier refusals in the shipment forms', () => {
+  it('puts each next to the field it is about', () => {
+    expect(carrierRefusalField('invalid-tracking-number', {}, false)).toBe('trackingNumber');
+    expect(carrierRefusalField('carrier-not-listed', {}, true)).toBe('carrier');
+    expect(carrierRefusalField('carrier-not-listed', {}, false)).toBe('carrierId');
+    expect(carrierRefusalField('carrier-unavailable', {}, true)).toBe('carrierId');
+    expect(carrierRefusalField('not-found', { kind: 'carrier' }, false)).toBe('carrierId');
+    expect(carrierRefusalField('not-found', { kind: 'order' }, false)).toBeUndefined();
+    expect(carrierRefusalField('invalid-args', { path: 'carrier' }, true)).toBe('carrier');
+    expect(carrierRefusalField('scan-incomplete', {}, false)).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ export interface CarrierFormValues {
   trackingPattern?: string;
   trackingUrl?: string;
   active?: boolean;
+  freeText?: boolean;
 }
 
 const blank = (s?: string) => (s?.trim() ? s.trim() : undefined);
@@ -21,6 +22,7 @@ export function carrierFromForm(values: CarrierFormValues, id: string): Record<s
     ...(blank(values.trackingPattern) ? { trackingPattern: blank(values.trackingPattern) } : {}),
     ...(blank(values.trackingUrl) ? { trackingUrl: blank(values.trackingUrl) } : {}),
     active: values.active ?? true,
+    ...(values.freeText ? { freeText: true } : {}),
   };
 }
 

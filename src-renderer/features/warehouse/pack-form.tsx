@@ -92,7 +92,24 @@ export function PackForm({
         >
           <InputNumber min={1} data-testid="pack-per-carton" />
         </Form.Item>
-        <Form.Item name="cartons" label={t('warehouse.pack.cartons')} rules={[{ required: true }]}>
+        <Form.Item
+          name="cartons"
+          label={t('warehouse.pack.cartons')}
+          dependencies={['perCarton', 'batchId']}
+          rules={[
+            { required: true },
+            {
+              // What this PC knows was made and packed; the server counts again.
+              validator: async (_rule, value?: number) => {
+                const left = packing?.packable;
+                const want = (form.getFieldValue('perCarton') ?? 0) * (value ?? 0);
+                if (left && want > left.left) {
+                  throw new Error(t('warehouse.pack.overOutput', { ...left }));
+                }
+              },
+            },
+          ]}
+        >
           <InputNumber min={1} max={500} data-testid="pack-cartons" />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="pack-submit">
@@ -145,6 +162,27 @@ export function PackForm({
           </Form.Item>
         ) : null}
       </Form>
+      {packing ? (
+        <div
+          style={{ marginTop: 8 }}
+          data-testid="pack-left"
+          data-left={packing.packable.left}
+          data-done={packing.done ? 'yes' : 'no'}
+        >
+          {packing.done
+            ? t('warehouse.pack.left', { ...packing.packable })
+            : t('warehouse.pack.notDone')}
+          {packing.done && packing.nextOrderNumber && packing.packable.left > 0 ? (
+            <>
+              {' · '}
+              {t('warehouse.pack.leftForOrder', {
+                order: packing.nextOrderNumber,
+                count: packing.packable.leftForOrder,
+              })}
+            </>
+          ) : null}
+        </div>
+      ) : null}
       {packing ? (
         <div style={{ marginTop: 8 }} data-testid="pack-spec" data-spec-id={packing.spec?.id ?? ''}>
           {t('warehouse.specs.applies')}:{' '}

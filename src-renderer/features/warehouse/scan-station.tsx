@@ -19,6 +19,7 @@ import type { ShipmentRecord } from '../../../src-shared/warehouse/shipment-reco
 import { describeRefusal } from '../../sync/describe-change';
 import { useMutate } from '../../sync/use-sync';
 import { usePrintShipmentDocument } from './use-print-label';
+import { carrierRefusalField } from './carrier-refusal';
 import { useCarriers, useCreditHold } from './use-carriers';
 import { useScanStation } from './use-scan-station';
 
@@ -141,8 +142,10 @@ export function ScanStation({ shipment }: { shipment: ShipmentRecord }) {
 }
 
 /**
- * Carrier and tracking number. The number is checked against the carrier's pattern as it is
- * typed (the server checks it again); the button says why it cannot be pressed yet.
+ * Carrier and tracking number. The carrier is picked from the list (a name is typed only
+ * through the plant's active "other carrier" entry); the number is checked against the
+ * carrier's pattern as it is typed (the server checks it again); a refusal is shown next to
+ * the field it is about; the button says why it cannot be pressed yet.
  */
 function ConfirmForm({
   shipment,
@@ -161,10 +164,18 @@ function ConfirmForm({
   const options = chosen && !offered.includes(chosen) ? [chosen, ...offered] : offered;
   const carrierId = Form.useWatch('carrierId', form);
   const carrier = carriers.find((c) => c.id === carrierId);
+  const typed = carrier?.freeText === true;
+  // The name typed when the shipment was opened, if it went with one typed by hand.
+  const typedAtOpening = shipment.carrierFreeText ? shipment.carrier : undefined;
   // The carrier list arrives from the local store after the form is drawn.
   useEffect(() => {
-    if (chosen && !form.getFieldValue('carrierId')) form.setFieldValue('carrierId', chosen.id);
-  }, [chosen, form]);
+    if (chosen && !form.getFieldValue('carrierId')) {
+      form.setFieldsValue({
+        carrierId: chosen.id,
+        ...(typedAtOpening ? { carrier: typedAtOpening } : {}),
+      });
+    }
+  }, [chosen, form, typedAtOpening]);
   const [message, setMessage] = useState<{
     ok: boolean;
     key: string;
@@ -175,51 +186,63 @@ function ConfirmForm({
       <Form
         form={form}
         layout="inline"
-        initialValues={chosen ? { carrierId: chosen.id } : { carrier: shipment.carrier ?? '' }}
+        initialValues={
+          chosen
+            ? { carrierId: chosen.id, ...(typedAtOpening ? { carrier: typedAtOpening } : {}) }
+            : {}
+        }
         onFinish={async (values) => {
-          const name = carrier?.name ?? values.carrier ?? '';
+          if (!carrier) return;
           const outcome = await mutate('shipment.confirm', {
             shipmentId: shipment.id,
-            carrier: name,
-            ...(carrier ? { carrierId: carrier.id } : {}),
+            carrier: typed ? (values.carrier ?? '').trim() : carrier.name,
+            carrierId: carrier.id,
             trackingNumber: values.trackingNumber,
           });
-          setMessage(
-            outcome.ok
-              ? { ok: true, key: 'warehouse.confirm.done', values: { number: shipment.number } }
-              : {
-                  ok: false,
-                  ...describeRefusal(outcome.error, outcome.params, (s) =>
-                    t(`orderStates.${s}` as 'orderStates.shipped'),
-                  ),
-                },
+          if (outcome.ok) {
+            setMessage({
+              ok: true,
+              key: 'warehouse.confirm.done',
+              values: { number: shipment.number },
+            });
+            return;
+          }
+          const phrase = describeRefusal(outcome.error, outcome.params, (s) =>
+            t(`orderStates.${s}` as 'orderStates.shipped'),
           );
+          const field = carrierRefusalField(outcome.error, outcome.params, typed);
+          if (field) {
+            setMessage(null);
+            form.setFields([
+              { name: field, errors: [t(phrase.key as 'warehouse.confirm.done', phrase.values)] },
+            ]);
+          } else setMessage({ ok: false, ...phrase });
         }}
       >
-        {options.length > 0 ? (
-          <Form.Item
-            name="carrierId"
-            label={t('warehouse.confirm.carrier')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <Select
-              style={{ minWidth: 200 }}
-              data-testid="confirm-carrier"
-              showSearch
-              optionFilterProp="label"
-              options={options.map((c) => ({ value: c.id, label: c.name }))}
-            />
-          </Form.Item>
-        ) : (
-          // No carrier list on this PC yet: the name as typed, as before carriers existed.
+        {/* Picked from the list only: a carrier typed over it would escape its number check. */}
+        <Form.Item
+          name="carrierId"
+          label={t('warehouse.confirm.carrier')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <Select
+            style={{ minWidth: 200 }}
+            data-testid="confirm-carrier"
+            showSearch
+            optionFilterProp="label"
+            notFoundContent={t('warehouse.carriers.noneForMode')}
+            options={options.map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </Form.Item>
+        {typed ? (
           <Form.Item
             name="carrier"
-            label={t('warehouse.confirm.carrier')}
-            rules={[{ required: true, message: t('validation.required') }]}
+            label={t('warehouse.confirm.carrierName')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
           >
-            <Input data-testid="confirm-carrier" />
+            <Input maxLength={100} data-testid="confirm-carrier-name" />
           </Form.Item>
-        )}
+        ) : null}
         <Form.Item
           name="trackingNumber"
           label={t('warehouse.confirm.tracking')}

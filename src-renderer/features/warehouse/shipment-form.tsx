@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Form, Select } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../../src-shared/ids';
@@ -8,9 +8,14 @@ import { TRANSPORT_MODES, type TransportMode } from '../../../src-shared/warehou
 import { openQuantities } from '../../../src-shared/warehouse/open-quantities';
 import { describeRefusal } from '../../sync/describe-change';
 import { useMutate } from '../../sync/use-sync';
+import { carrierRefusalField } from './carrier-refusal';
 import { useCarriers } from './use-carriers';
 
-/** Opens a shipment for an order with everything the order still has open (a partial one is edited later by scanning less). */
+/**
+ * Opens a shipment for an order with everything the order still has open (a partial one is
+ * edited later by scanning less). The carrier is picked from the list; a name is typed only
+ * through the plant's "other carrier" entry, when it is active (the server refuses it else).
+ */
 export function ShipmentForm({
   orders,
   onCreated,
@@ -23,6 +28,8 @@ export function ShipmentForm({
   const [form] = Form.useForm();
   const mode = (Form.useWatch('mode', form) as TransportMode | undefined) ?? 'road';
   const offered = carriersFor(useCarriers(), mode);
+  const carrierId = Form.useWatch('carrierId', form) as string | undefined;
+  const typed = offered.find((c) => c.id === carrierId)?.freeText === true;
   const [error, setError] = useState<{
     key: string;
     values: Record<string, string | number>;
@@ -41,6 +48,7 @@ export function ShipmentForm({
           orderId: string;
           mode: TransportMode;
           carrierId?: string;
+          carrier?: string;
           plannedDate?: { format(f: string): string };
         }) => {
           const order = orders.find((o) => o.id === v.orderId);
@@ -52,12 +60,22 @@ export function ShipmentForm({
             lines: openQuantities(order),
             mode: v.mode,
             ...(v.carrierId ? { carrierId: v.carrierId } : {}),
+            ...(typed && v.carrier ? { carrier: v.carrier } : {}),
             ...(v.plannedDate ? { plannedDate: v.plannedDate.format('YYYY-MM-DD') } : {}),
           });
           if (outcome.ok) {
             setError(null);
             onCreated(id);
-          } else setError(describeRefusal(outcome.error, outcome.params, (s) => s));
+            return;
+          }
+          const phrase = describeRefusal(outcome.error, outcome.params, (s) => s);
+          const field = carrierRefusalField(outcome.error, outcome.params, typed);
+          if (field) {
+            setError(null);
+            form.setFields([
+              { name: field, errors: [t(phrase.key as 'warehouse.pack.none', phrase.values)] },
+            ]);
+          } else setError(phrase);
         }}
       >
         <Form.Item
@@ -92,6 +110,15 @@ export function ShipmentForm({
             options={offered.map((c) => ({ value: c.id, label: c.name }))}
           />
         </Form.Item>
+        {typed ? (
+          <Form.Item
+            name="carrier"
+            label={t('warehouse.shipment.carrierName')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
+            <Input style={{ width: 200 }} maxLength={100} data-testid="shipment-carrier-name" />
+          </Form.Item>
+        ) : null}
         <Form.Item name="plannedDate" label={t('warehouse.shipment.plannedDate')}>
           <DatePicker />
         </Form.Item>

@@ -46,6 +46,7 @@ export function useCarrierEditor() {
               trackingPattern: carrier.trackingPattern ?? '',
               trackingUrl: carrier.trackingUrl ?? '',
               active: carrier.active,
+              freeText: carrier.freeText === true,
             },
       );
       setEditing(carrier === 'new' ? { id: uuidv7() } : { id: carrier.id, existing: carrier });

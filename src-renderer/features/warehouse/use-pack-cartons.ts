@@ -6,7 +6,7 @@ import { useMutate } from '../../sync/use-sync';
 import { useUserDb } from '../../sync/use-sync';
 
 export interface PackOptions {
-  /** The product record, so the mutator can check it needs serials. */
+  /** The product record; the mutator checks it is the batch's model. */
   productId?: string;
   packingSpecId?: string;
   /** All cartons' serials in scan order: the first `perCarton` go in the first carton, and so on. */
@@ -33,7 +33,19 @@ export function usePackCartons() {
         });
         if (!outcome.ok) {
           // The cartons before it stay packed: the form takes their serials out of the field.
-          const refusal = describeRefusal(outcome.error, outcome.params, (s) => s);
+          const { params } = outcome;
+          // Beyond the batch's output: said in the pack form's terms, good and packed.
+          const refusal =
+            outcome.error === 'over-quantity' && params.good !== undefined
+              ? {
+                  key: 'warehouse.pack.overOutput',
+                  values: {
+                    left: params.remaining ?? 0,
+                    good: params.good,
+                    packed: params.packed ?? 0,
+                  },
+                }
+              : describeRefusal(outcome.error, params, (s) => s);
           return { ok: false, packed: i, ...refusal };
         }
       }

@@ -3,6 +3,11 @@ import type { OrderRecord } from '../../../src-shared/orders/order-record';
 import type { BatchRecord } from '../../../src-shared/planning/batch-mutations';
 import { releaseGate } from '../../../src-shared/quality/release-gate';
 import {
+  packableOf,
+  packedSoFar,
+  type Packable,
+} from '../../../src-shared/warehouse/batch-packing';
+import {
   packingPlan,
   packingSpecFor,
   type PackingSpec,
@@ -31,6 +36,12 @@ export interface PackSuggestion {
   stored: boolean;
   perCarton?: number;
   cartons?: number;
+  /** Good output, packed and left by the cartons this PC has (the server counts again). */
+  packable: Packable;
+  /** The workshop completed it: packing waits for that. */
+  done: boolean;
+  /** The number of the order the next carton goes to, where it is known here. */
+  nextOrderNumber?: string;
 }
 
 const EMPTY: WarehouseData = {
@@ -58,8 +69,31 @@ export function useWarehouseData(): WarehouseData {
       const specs = stored as unknown as PackingSpec[];
       const released = (batches as BatchRecord[]).filter((b) => releaseGate(b).allowed);
       const customerOf = new Map((orders as OrderRecord[]).map((o) => [o.id, o.customerId]));
+      const numberOf = new Map((orders as OrderRecord[]).map((o) => [o.id, o.number]));
+      const packedOf = new Map(
+        await Promise.all(
+          released.map(
+            async (b) =>
+              [
+                b.id,
+                packedSoFar(
+                  (await db
+                    .domain('carton')
+                    .where('batchId')
+                    .equals(b.id)
+                    .toArray()) as CartonRecord[],
+                ),
+              ] as const,
+          ),
+        ),
+      );
       const suggestions: WarehouseData['suggestions'] = {};
       for (const b of released) {
+        const packable = packableOf(b, packedOf.get(b.id) ?? packedSoFar([]));
+        const nextOrderNumber =
+          packable.orderId &&
+          (numberOf.get(packable.orderId) ??
+            (packable.orderId === b.orderId ? b.orderNumber : undefined));
         const product = products.find((p) => p.code === b.model) as
           { id: string; code: string; format?: string; serialized?: boolean } | undefined;
         const spec = product && packingSpecFor(product, customerOf.get(b.orderId ?? ''), specs);
@@ -67,11 +101,15 @@ export function useWarehouseData(): WarehouseData {
           ...(product ? { productId: product.id } : {}),
           serialized: product?.serialized === true,
           stored: spec !== undefined && specs.some((s) => s.id === spec.id),
+          packable,
+          done: b.state === 'done',
+          ...(nextOrderNumber ? { nextOrderNumber } : {}),
+          // The cartons that hold what is left to pack, not the batch's planned quantity.
           ...(spec
             ? {
                 spec,
                 perCarton: spec.unitsPerCarton,
-                cartons: packingPlan(b.quantity, spec).cartons,
+                ...(packable.left > 0 ? { cartons: packingPlan(packable.left, spec).cartons } : {}),
               }
             : {}),
         };

@@ -223,6 +223,21 @@ export class WarehouseScreen extends DepartmentScreen {
     await this.choose(this.page.getByTestId('shipment-carrier'), carrier);
   }
 
+  /** Turns a carrier on the Carriers tab on or off (e.g. the plant's "other carrier" entry). */
+  async setCarrierActive(name: string, active: boolean): Promise<void> {
+    await this.showTab('carriers');
+    const row = this.page.getByTestId('carrier-list').locator(`[data-carrier="${name}"]`);
+    const wanted = this.t(active ? 'warehouse.carriers.activeYes' : 'warehouse.carriers.activeNo');
+    await expect(row).toBeVisible();
+    if ((await row.innerText()).includes(wanted)) return;
+    await row.getByTestId('carrier-edit').click();
+    const toggle = this.page.getByTestId('carrier-active');
+    await expect(toggle).toBeVisible();
+    if ((await toggle.getAttribute('aria-checked')) !== String(active)) await toggle.click();
+    await this.page.getByTestId('carrier-save').click();
+    await expect(row).toContainText(wanted);
+  }
+
   /** Prints a carton's label (web mode: the browser's print of a label document) and answers its HTML. */
   async labelHtml(code: string): Promise<string> {
     await this.showTab('pack');
