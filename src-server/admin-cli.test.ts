@@ -186,4 +186,53 @@ describe(`admin CLI (${testEngine()})`, () => {
     });
     expect(refused.status).toBe(401);
   });
+
+  it('binds a portal key to customers by code, and lists whom each key orders for', async () => {
+    // The demo customers are there from seed-demo above.
+    const made = await cli(
+      'create-portal-key',
+      '--name',
+      'dealer',
+      '--customers',
+      'C-0001, c-0002',
+    );
+    expect(made.code).toBe(0);
+    expect(made.out).toContain('for C-0001, C-0002');
+    expect((await cli('create-portal-key', '--name', 'old-style')).out).toContain(
+      'bound to no customer',
+    );
+    const listed = (await cli('list-portal-keys')).out;
+    expect(listed).toMatch(/dealer\s+active.*C-0001,C-0002$/m);
+    expect(listed).toMatch(/old-style\s+active.*not bound \(takes no orders\)$/m);
+
+    const bound = await cli('bind-portal-key', '--name', 'old-style', '--customers', 'C-0003');
+    expect(bound).toMatchObject({
+      code: 0,
+      out: 'Portal old-style now posts orders for C-0003 only',
+    });
+    expect((await cli('list-portal-keys')).out).toMatch(/old-style\s+active.*C-0003$/m);
+
+    const typo = await cli('bind-portal-key', '--name', 'old-style', '--customers', 'C-9999');
+    expect(typo.code).toBe(1);
+    expect(typo.err).toContain('No customer with this code');
+    expect((await cli('bind-portal-key', '--name', 'old-style')).code).toBe(2);
+    expect((await cli('bind-portal-key', '--name', 'nobody', '--customers', 'C-0001')).code).toBe(
+      1,
+    );
+    expect(
+      (
+        await cli(
+          'create-user',
+          '--name',
+          'x1',
+          '--role',
+          'sales',
+          '--password',
+          'p'.repeat(9),
+          '--customers',
+          'C-0001',
+        )
+      ).code,
+    ).toBe(2);
+  });
 });

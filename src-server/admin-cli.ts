@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { passwordSchema, usernameSchema } from '../src-shared/api/auth';
-import { portalNameSchema } from '../src-shared/api/portal';
+import { portalCustomersSchema, portalNameSchema } from '../src-shared/api/portal';
 import { ROLES, roleSchema } from '../src-shared/roles';
 import { verifyAudit } from './audit/audit-log';
 import {
@@ -18,7 +18,12 @@ import { ConfigError, describeDatabase, loadConfig } from './config';
 import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { ApiHttpError } from './http/errors';
-import { createPortalKey, listPortalKeys, revokePortalKey } from './portal/portal-keys';
+import {
+  bindPortalKey,
+  createPortalKey,
+  listPortalKeys,
+  revokePortalKey,
+} from './portal/portal-keys';
 import { demoUsersNotice, seedDemoData } from './seed';
 
 /**
@@ -27,7 +32,7 @@ import { demoUsersNotice, seedDemoData } from './seed';
  * Safe while the server runs.
  */
 
-type Option = 'name' | 'role' | 'password' | 'display';
+type Option = 'name' | 'role' | 'password' | 'display' | 'customers';
 
 interface Command {
   summary: string;
@@ -138,14 +143,38 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'create-portal-key': {
-    summary: '--name <portal>   (prints the key once: give it to the portal, it is not kept)',
+    summary:
+      '--name <portal> --customers C-0001[,C-0002]   (prints the key once: give it to the portal, it is not kept)',
     required: ['name'],
+    // Optional only so scripts written before keys were bound still run; such a key takes
+    // no orders until bind-portal-key.
+    optional: ['customers'],
     async run(db, args, io) {
       const name = check('--name', portalNameSchema, args.name);
-      const created = await createPortalKey(db, name, ACTOR);
-      io.out(`Portal ${created.name} (id ${created.id}) may post orders with this API key:`);
+      const customers =
+        args.customers === undefined
+          ? []
+          : check('--customers', portalCustomersSchema, list(args.customers));
+      const created = await createPortalKey(db, name, ACTOR, customers);
+      io.out(
+        customers.length > 0
+          ? `Portal ${created.name} (id ${created.id}) may post orders for ${customers.join(', ')} with this API key:`
+          : `Portal ${created.name} (id ${created.id}) has this API key, bound to no customer: it takes no orders until bind-portal-key --name ${created.name} --customers ...`,
+      );
       io.out(created.key);
       io.out('It is shown only now; the server keeps a hash of it. Revoke with revoke-portal-key.');
+      return 0;
+    },
+  },
+  'bind-portal-key': {
+    summary:
+      '--name <portal> --customers C-0001[,C-0002]   (the customers it orders for, replacing any before)',
+    required: ['name', 'customers'],
+    async run(db, args, io) {
+      const name = check('--name', portalNameSchema, args.name);
+      const customers = check('--customers', portalCustomersSchema, list(args.customers!));
+      const info = await bindPortalKey(db, { name }, customers, ACTOR);
+      io.out(`Portal ${info.name} now posts orders for ${info.customers.join(', ')} only`);
       return 0;
     },
   },
@@ -156,12 +185,14 @@ const COMMANDS: Record<string, Command> = {
       const keys = await listPortalKeys(db);
       const width = Math.max(6, ...keys.map((k) => k.name.length));
       io.out(
-        `${'PORTAL'.padEnd(width)}  ${'STATUS'.padEnd(8)}  ${'CREATED'.padEnd(24)}  LAST USED`,
+        `${'PORTAL'.padEnd(width)}  ${'STATUS'.padEnd(8)}  ${'CREATED'.padEnd(24)}  ${'LAST USED'.padEnd(24)}  CUSTOMERS`,
       );
       for (const k of keys) {
         const status = k.revokedAt ? 'revoked' : 'active';
+        const customers =
+          k.customers.length > 0 ? k.customers.join(',') : 'not bound (takes no orders)';
         io.out(
-          `${k.name.padEnd(width)}  ${status.padEnd(8)}  ${k.createdAt.padEnd(24)}  ${k.lastUsedAt ?? '-'}`,
+          `${k.name.padEnd(width)}  ${status.padEnd(8)}  ${k.createdAt.padEnd(24)}  ${(k.lastUsedAt ?? '-').padEnd(24)}  ${customers}`,
         );
       }
       return 0;
@@ -197,11 +228,15 @@ class UsageError extends Error {
   }
 }
 
-function check<S extends z.ZodType>(
-  flag: string,
-  schema: S,
-  value: string | undefined,
-): z.output<S> {
+/** `C-0001,C-0002` (spaces allowed) as a list. */
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+}
+
+function check<S extends z.ZodType>(flag: string, schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const extra = flag === '--role' ? ` (one of: ${ROLES.join(', ')})` : '';
@@ -242,7 +277,7 @@ export async function runAdminCli(
     if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);
 
     const allowed = new Set<string>([...command.required, ...(command.optional ?? [])]);
-    for (const key of ['name', 'role', 'password', 'display'] as const) {
+    for (const key of ['name', 'role', 'password', 'display', 'customers'] as const) {
       if (values[key] !== undefined && !allowed.has(key)) {
         throw new UsageError(`${name} takes no --${key}. Usage: ${name} ${command.summary}`);
       }
@@ -294,6 +329,7 @@ function parse(argv: string[]) {
         role: { type: 'string' },
         password: { type: 'string' },
         display: { type: 'string' },
+        customers: { type: 'string' },
         'data-dir': { type: 'string' },
         'database-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },

@@ -327,6 +327,8 @@ export const en = {
     'portal-name-taken': 'A portal with this name already exists.',
     'unknown-customer': 'No customer with this code.',
     'mail-not-retryable': 'This mail is already sent or being sent.',
+    'customer-not-bound': 'This portal key does not order for that customer.',
+    'portal-key-unbound': 'This portal key is bound to no customer yet and takes no orders.',
   } satisfies Record<ApiErrorCode | 'network-error', string>,
   validation: {
     required: 'Required',
@@ -396,6 +398,14 @@ export const en = {
       lastUsedAt: 'Last order',
       never: 'Never',
       actions: 'Actions',
+      customers: 'Orders for',
+      notBound: 'Not bound',
+      notBoundHelp:
+        'Made before keys were bound to customers: it takes no orders until you choose whom it orders for.',
+      bind: 'Customers',
+      bindTitle: 'Customers portal {{name}} orders for',
+      bindSubmit: 'Save customers',
+      boundDone: '{{name}} now orders for the chosen customers only.',
       revoke: 'Revoke',
       revokeConfirm: 'Revoke the key of {{name}}? The portal can no longer post orders with it.',
       revokedDone: 'The key of {{name}} is revoked.',
@@ -405,6 +415,9 @@ export const en = {
     portalKeyForm: {
       title: 'New portal API key',
       name: 'Portal name',
+      customers: 'Customers',
+      customersHelp:
+        'The key posts orders for these customers only; an order for any other is refused.',
       nameHelp: 'Lower-case letters, digits, dot, dash and underscore, e.g. web-shop',
       submit: 'Create key',
       createdTitle: 'Key for {{name}}',

@@ -304,6 +304,51 @@ const CASES: Record<string, { seed(db: AnyDb): Promise<void>; check(db: AnyDb): 
       expect(state.map((s: { kind: string }) => s.kind)).toContain('batch');
     },
   },
+  '0007_portal_key_customers': {
+    async seed(db) {
+      // A key in use before keys were bound, and the customer it was (in fact) ordering for.
+      await db
+        .insertInto('portal_keys')
+        .values({
+          id: 'k-1',
+          name: 'web-shop',
+          key_hash: 'a'.repeat(64),
+          created_at: T0,
+          last_used_at: T0,
+        })
+        .execute();
+      await db
+        .insertInto('records')
+        .values({
+          kind: 'customer',
+          id: 'c-1',
+          version: 1,
+          body: JSON.stringify({ id: 'c-1', code: 'C-0001' }),
+          updated_by: null,
+          updated_at: T0,
+        })
+        .execute();
+    },
+    async check(db) {
+      // The key and its use survive; it is bound to nobody (so it takes no orders until an
+      // admin binds it), not to the customers it happened to order for.
+      expect(
+        await db.selectFrom('portal_keys').select(['id', 'name', 'last_used_at']).execute(),
+      ).toEqual([{ id: 'k-1', name: 'web-shop', last_used_at: T0 }]);
+      expect(await db.selectFrom('portal_key_customers').selectAll().execute()).toEqual([]);
+      const row = { key_id: 'k-1', customer_id: 'c-1', bound_at: T0 };
+      await db.insertInto('portal_key_customers').values(row).execute();
+      expect(await db.selectFrom('portal_key_customers').selectAll().execute()).toEqual([row]);
+      // One row per key and customer, and none for a key that does not exist.
+      await expect(db.insertInto('portal_key_customers').values(row).execute()).rejects.toThrow();
+      await expect(
+        db
+          .insertInto('portal_key_customers')
+          .values({ ...row, key_id: 'k-none' })
+          .execute(),
+      ).rejects.toThrow();
+    },
+  },
 };
 
 describe(`migrations (${testEngine()})`, () => {

@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-sync-engine';
 import * as m0004 from './migrations/0004-portal-keys';
 import * as m0005 from './migrations/0005-mail-queue';
 import * as m0006 from './migrations/0006-record-index';
+import * as m0007 from './migrations/0007-portal-key-customers';
 
 /**
  * Every migration, oldest first. To add one: write `migrations/000N-what.ts` exporting
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly { name: string; migration: Migration }[] = [
   { name: '0004_portal_keys', migration: m0004 },
   { name: '0005_mail_queue', migration: m0005 },
   { name: '0006_record_index', migration: m0006 },
+  { name: '0007_portal_key_customers', migration: m0007 },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;

@@ -22,6 +22,7 @@ export interface Schema {
   mutations: MutationsTable;
   doc_counters: DocCountersTable;
   portal_keys: PortalKeysTable;
+  portal_key_customers: PortalKeyCustomersTable;
   mail_queue: MailQueueTable;
   record_index: RecordIndexTable;
   record_index_state: RecordIndexStateTable;
@@ -139,6 +140,15 @@ export interface PortalKeysTable {
   created_at: string;
   revoked_at: string | null;
   last_used_at: string | null;
+}
+
+/**
+ * The customers a portal key may order for; a key without rows takes no orders. (0007)
+ */
+export interface PortalKeyCustomersTable {
+  key_id: string;
+  customer_id: string;
+  bound_at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

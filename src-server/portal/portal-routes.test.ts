@@ -21,7 +21,7 @@ describe(`portal intake (${testEngine()})`, () => {
   beforeAll(async () => {
     server = await startTestServer();
     await seedDemoData(server.db);
-    ({ key, id: portalId } = await createPortalKey(server.db, 'web-shop', ACTOR));
+    ({ key, id: portalId } = await createPortalKey(server.db, 'web-shop', ACTOR, ['C-0001']));
   });
   afterAll(() => server?.close());
 
@@ -182,7 +182,7 @@ describe(`portal intake (${testEngine()})`, () => {
   });
 
   it('stops a revoked key at once', async () => {
-    const other = await createPortalKey(server.db, 'distributor-x', ACTOR);
+    const other = await createPortalKey(server.db, 'distributor-x', ACTOR, ['C-0001']);
     expect((await post(body(), other.key)).status).toBe(201);
     await revokePortalKey(server.db, 'distributor-x', ACTOR);
     expect((await post(body(), other.key)).status).toBe(401);

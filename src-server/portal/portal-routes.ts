@@ -131,6 +131,25 @@ function portalApiRoutes(
           { path: 'customerCode', message: 'unknown customer code' },
         ]);
       }
+      // A key speaks for the customers it was issued to: one customer's purchasing system
+      // must not place orders in another's name. Checked before a repeated reference is
+      // answered, so an unbound key cannot read back orders either.
+      if (portal.customerIds.length === 0) {
+        throw new ApiHttpError(
+          403,
+          'portal-key-unbound',
+          'This portal key is not bound to any customer yet; the factory must bind it before it takes orders.',
+          [{ path: 'customerCode', message: 'this key orders for no customer yet' }],
+        );
+      }
+      if (!portal.customerIds.includes(customer.id)) {
+        throw new ApiHttpError(
+          403,
+          'customer-not-bound',
+          `This portal key does not order for customer ${customer.code}.`,
+          [{ path: 'customerCode', message: 'this key does not order for this customer' }],
+        );
+      }
       const id = portalOrderId(portal.id, input.externalRef);
       const existing = async () =>
         (await app.db

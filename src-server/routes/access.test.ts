@@ -39,6 +39,7 @@ describe(`access control on every route (${testEngine()})`, () => {
       'GET /api/admin/portal-keys': 'user.manage',
       'POST /api/admin/portal-keys': 'user.manage',
       'POST /api/admin/portal-keys/:id/revoke': 'user.manage',
+      'POST /api/admin/portal-keys/:id/customers': 'user.manage',
       'GET /api/admin/audit/verify': 'audit.verify',
       'GET /api/mail': 'mail.manage',
       'POST /api/mail/:id/retry': 'mail.manage',

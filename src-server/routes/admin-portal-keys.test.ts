@@ -7,6 +7,7 @@ import {
 } from '../../src-shared/api/portal';
 import { verifyAudit } from '../audit/audit-log';
 import { touchPortalKey } from '../portal/portal-keys';
+import { seedDemoData } from '../seed';
 import { testEngine } from '../testing/test-database';
 import { databaseSnapshot, startTestServer, type TestServer } from '../testing/test-server';
 
@@ -67,6 +68,7 @@ describe(`portal keys on the admin screen (${testEngine()})`, () => {
     const entry = keys.find((k) => k.id === made.body.id)!;
     expect(Object.keys(entry).sort()).toEqual([
       'createdAt',
+      'customers',
       'id',
       'lastUsedAt',
       'name',
@@ -145,5 +147,126 @@ describe(`portal keys on the admin screen (${testEngine()})`, () => {
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(results.find((r) => r.status === 409)!.body.code).toBe('portal-name-taken');
     expect((await list()).filter((k) => k.name === 'twin-shop')).toHaveLength(1);
+  });
+});
+
+describe(`portal keys bound to customers, on the admin routes (${testEngine()})`, () => {
+  let server: TestServer;
+  let admin: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    // The admin first (the test's own password), then the demo customers beside it.
+    admin = await server.tokenFor('admin');
+    await seedDemoData(server.db);
+  });
+  afterAll(() => server?.close());
+
+  const post = <T>(path: string, body: unknown) =>
+    server.request<T & ApiError>('POST', path, { token: admin, body });
+  const list = async () =>
+    (await server.request<PortalKeyInfo[]>('GET', '/api/admin/portal-keys', { token: admin })).body;
+  const order = (key: string, customerCode: string) =>
+    server.request<ApiError>('POST', '/api/portal/orders', {
+      headers: { 'x-api-key': key },
+      body: {
+        externalRef: `REF-${customerCode}-${Math.random()}`,
+        customerCode,
+        contact: { name: 'Buyer' },
+        lines: [{ model: 'CYL-18650-26', spec: 'STD', quantity: 10_000 }],
+        requestedDate: '2027-03-01',
+        deliveryPlace: 'Shenzhen',
+      },
+    });
+
+  it('makes a key for the customers named by code, lists them, and audits the binding', async () => {
+    const made = await post<CreatedPortalKey>('/api/admin/portal-keys', {
+      name: 'dealer-east',
+      customers: ['c-0002', 'C-0001'],
+    });
+    expect(made.status).toBe(201);
+    expect(Object.keys(made.body).sort()).toEqual(['id', 'key', 'name']);
+    expect((await list()).find((k) => k.id === made.body.id)?.customers).toEqual([
+      'C-0001',
+      'C-0002',
+    ]);
+    expect((await order(made.body.key, 'C-0002')).status).toBe(201);
+    const other = await order(made.body.key, 'C-0003');
+    expect(other.status).toBe(403);
+    expect(other.body).toMatchObject({ code: 'customer-not-bound', message: expect.any(String) });
+
+    const audit = await server.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('action', '=', 'portal-key.bound')
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.detail) as unknown)).toContainEqual(
+      expect.objectContaining({ id: made.body.id, customers: ['C-0002', 'C-0001'] }),
+    );
+  });
+
+  it('refuses an unknown customer code next to its place, making no key', async () => {
+    const before = await databaseSnapshot(server.db);
+    const res = await post('/api/admin/portal-keys', {
+      name: 'typo-shop',
+      customers: ['C-0001', 'C-9999'],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      code: 'unknown-customer',
+      issues: [{ path: 'customers.1' }],
+    });
+    expect((await list()).map((k) => k.name)).not.toContain('typo-shop');
+    for (const customers of [[], ['C-0001', 'c-0001'], ['not a code!']]) {
+      const bad = await post('/api/admin/portal-keys', { name: 'bad-shop', customers });
+      expect(bad.status, JSON.stringify(customers)).toBe(400);
+    }
+    expect(await databaseSnapshot(server.db)).toEqual(before);
+  });
+
+  it('binds a key made without customers (as before 0007), which then takes orders', async () => {
+    const made = await post<CreatedPortalKey>('/api/admin/portal-keys', { name: 'old-shop' });
+    expect((await list()).find((k) => k.id === made.body.id)?.customers).toEqual([]);
+    const unbound = await order(made.body.key, 'C-0001');
+    expect(unbound.status).toBe(403);
+    expect(unbound.body.code).toBe('portal-key-unbound');
+    // The catalog still answers, so the portal's page loads and shows why.
+    const catalog = await server.request('GET', '/api/portal/catalog', {
+      headers: { 'x-api-key': made.body.key },
+    });
+    expect(catalog.status).toBe(200);
+
+    const bound = await post<PortalKeyInfo>(`/api/admin/portal-keys/${made.body.id}/customers`, {
+      customers: ['C-0001'],
+    });
+    expect(bound.status).toBe(200);
+    expect(bound.body).toMatchObject({ id: made.body.id, customers: ['C-0001'] });
+    expect((await order(made.body.key, 'C-0001')).status).toBe(201);
+
+    // Binding replaces: the customer left out is no longer the key's.
+    await post(`/api/admin/portal-keys/${made.body.id}/customers`, { customers: ['C-0004'] });
+    expect((await order(made.body.key, 'C-0001')).body.code).toBe('customer-not-bound');
+    expect((await order(made.body.key, 'C-0004')).status).toBe(201);
+  });
+
+  it('answers 404 for an unknown key and 422 for an unknown customer when binding', async () => {
+    const missing = await post(
+      '/api/admin/portal-keys/00000000-0000-4000-8000-000000000000/customers',
+      {
+        customers: ['C-0001'],
+      },
+    );
+    expect(missing.status).toBe(404);
+    const made = await post<CreatedPortalKey>('/api/admin/portal-keys', {
+      name: 'kept-shop',
+      customers: ['C-0005'],
+    });
+    const before = await databaseSnapshot(server.db);
+    const unknown = await post(`/api/admin/portal-keys/${made.body.id}/customers`, {
+      customers: ['C-7777'],
+    });
+    expect(unknown.status).toBe(422);
+    expect(await databaseSnapshot(server.db)).toEqual(before);
+    expect((await list()).find((k) => k.id === made.body.id)?.customers).toEqual(['C-0005']);
   });
 });

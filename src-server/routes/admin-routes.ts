@@ -8,6 +8,7 @@ import {
   type User,
 } from '../../src-shared/api/auth';
 import {
+  bindPortalKeyRequest,
   createPortalKeyRequest,
   portalKeyIdParams,
   revokePortalKeyRequest,
@@ -18,7 +19,12 @@ import { verifyAudit } from '../audit/audit-log';
 import { getAuth } from '../auth/access';
 import { createUser, listUsers, resetPassword, setUserDisabled, type Actor } from '../auth/users';
 import { parseInput } from '../http/errors';
-import { createPortalKey, listPortalKeys, revokePortalKeyById } from '../portal/portal-keys';
+import {
+  bindPortalKey,
+  createPortalKey,
+  listPortalKeys,
+  revokePortalKeyById,
+} from '../portal/portal-keys';
 
 const userParams = z.object({ id: z.uuid() }).strict();
 
@@ -57,11 +63,26 @@ export function adminRoutes(app: FastifyInstance): void {
   );
 
   app.post('/api/admin/portal-keys', manage, async (request, reply) => {
-    const { name } = parseInput(createPortalKeyRequest, request.body);
+    const { name, customers } = parseInput(createPortalKeyRequest, request.body);
     // The one answer that carries the key; the server keeps only its hash.
-    const created: CreatedPortalKey = await createPortalKey(db, name, actorOf(request));
+    const created: CreatedPortalKey = await createPortalKey(
+      db,
+      name,
+      actorOf(request),
+      customers ?? [],
+    );
     return reply.status(201).send(created);
   });
+
+  app.post(
+    '/api/admin/portal-keys/:id/customers',
+    manage,
+    async (request): Promise<PortalKeyInfo> => {
+      const { id } = parseInput(portalKeyIdParams, request.params);
+      const { customers } = parseInput(bindPortalKeyRequest, request.body);
+      return bindPortalKey(db, { id }, customers, actorOf(request));
+    },
+  );
 
   app.post('/api/admin/portal-keys/:id/revoke', manage, async (request): Promise<PortalKeyInfo> => {
     const { id } = parseInput(portalKeyIdParams, request.params);

@@ -13,6 +13,7 @@ import {
 } from '../../src-shared/api/auth';
 import { retryMailRequest } from '../../src-shared/api/mail';
 import {
+  bindPortalKeyRequest,
   createPortalKeyRequest,
   portalOrderRequest,
   revokePortalKeyRequest,
@@ -280,6 +281,14 @@ describe(`malformed bodies on every write route (${testEngine()})`, () => {
       token: () => tokens.admin,
       schema: createPortalKeyRequest,
       valid: { name: 'new-portal' },
+    },
+    {
+      // A key that does not exist: a valid body would answer 404 and change nothing.
+      name: 'POST /api/admin/portal-keys/:id/customers',
+      path: () => `/api/admin/portal-keys/${targetId}/customers`,
+      token: () => tokens.admin,
+      schema: bindPortalKeyRequest,
+      valid: { customers: ['C-0001'] },
     },
     {
       // A key that does not exist: a valid body would answer 404 and change nothing.

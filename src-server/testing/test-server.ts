@@ -190,6 +190,8 @@ const CHECKED_TABLES = [
   'sync_state',
   'records',
   'mutations',
+  'portal_keys',
+  'portal_key_customers',
 ] as const;
 
 /** Row counts and a hash of every row of the tables above, for "nothing changed" checks. */

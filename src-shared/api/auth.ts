@@ -34,6 +34,10 @@ export const API_ERROR_CODES = [
   'unknown-customer',
   /** A mail retried that is already sent or being sent right now (issue 8). */
   'mail-not-retryable',
+  /** A portal order for a customer its key is not bound to (issue 12). */
+  'customer-not-bound',
+  /** A portal key bound to no customer yet (made before keys were bound) posts no orders. */
+  'portal-key-unbound',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -49,11 +49,29 @@ export interface PortalCatalogEntry {
   leadTimeDays: number;
 }
 
+/** A customer's code as the customer list has it (C-0001), the way people name a customer. */
+export const customerCodeSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(20)
+  .transform((c) => c.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/, 'a customer code such as C-0001'));
+
+/** The customers a key orders for: at least one, each once. */
+export const portalCustomersSchema = z
+  .array(customerCodeSchema)
+  .min(1)
+  .max(50)
+  .refine((codes) => new Set(codes).size === codes.length, 'each customer once');
+
 /**
  * Portal keys as the admin screen and `list-portal-keys` see them: never the key nor its hash.
  *   GET  /api/admin/portal-keys                              -> PortalKeyInfo[]     (admin)
  *   POST /api/admin/portal-keys  CreatePortalKeyRequest       -> CreatedPortalKey (201)
- *        (409 portal-name-taken)                                                   (admin)
+ *        (409 portal-name-taken, 422 unknown-customer on customers.N)              (admin)
+ *   POST /api/admin/portal-keys/:id/customers  BindPortalKeyRequest -> PortalKeyInfo (admin)
+ *        (replaces the key's customers; 404 not-found, 422 unknown-customer)
  *   POST /api/admin/portal-keys/:id/revoke                    -> PortalKeyInfo       (admin)
  *        (revoking a revoked key again changes nothing; 404 not-found for an unknown id)
  */
@@ -63,11 +81,25 @@ export const portalKeyInfoSchema = z.object({
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
+  /**
+   * Codes of the customers the key orders for, by code; empty for a key not bound yet (one
+   * made before keys were bound), which takes no orders.
+   */
+  customers: z.array(z.string()),
 });
 export type PortalKeyInfo = z.infer<typeof portalKeyInfoSchema>;
 
-export const createPortalKeyRequest = z.object({ name: portalNameSchema }).strict();
-export type CreatePortalKeyRequest = z.infer<typeof createPortalKeyRequest>;
+export const createPortalKeyRequest = z
+  .object({
+    name: portalNameSchema,
+    /** Left out, the key is made unbound and takes no orders until it is bound. */
+    customers: portalCustomersSchema.optional(),
+  })
+  .strict();
+export type CreatePortalKeyRequest = z.input<typeof createPortalKeyRequest>;
+
+export const bindPortalKeyRequest = z.object({ customers: portalCustomersSchema }).strict();
+export type BindPortalKeyRequest = z.input<typeof bindPortalKeyRequest>;
 
 /** The only answer that carries the key itself: the server keeps just its hash. */
 export const createdPortalKeySchema = z.object({

@@ -21,7 +21,17 @@ test.beforeAll(async () => {
   // Created the way the README says, against the server's own data folder.
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'src-server/admin-cli.ts', 'create-portal-key', '--name', 'web-shop'],
+    [
+      '--import',
+      'tsx',
+      'src-server/admin-cli.ts',
+      'create-portal-key',
+      '--name',
+      'web-shop',
+      // The customers this shop orders for: Solarheim by the API, Lvyuan on the page.
+      '--customers',
+      'C-0005,C-0001',
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, ORDERLINE_DATA_DIR: server.dataDir, DATABASE_URL: '' },
@@ -81,6 +91,15 @@ test('a portal order alerts every order-desk PC within 2 seconds, until someone 
     await expect(desk.screen.alertBadge).toContainText('1', { timeout: 2_000 });
   }
   expect(Date.now() - posted).toBeLessThan(2_000 + 1_000); // both, measured from the post
+
+  // The key orders for its own customers only.
+  const foreign = await fetch(`${server.url}/api/portal/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': key },
+    body: JSON.stringify({ ...order('SH-4712'), customerCode: 'C-0002' }),
+  });
+  expect(foreign.status).toBe(403);
+  expect(await foreign.json()).toMatchObject({ code: 'customer-not-bound' });
 
   // One desk takes it; the alert leaves both.
   await b.page.getByTestId('portal-alert-take').click();

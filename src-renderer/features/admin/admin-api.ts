@@ -9,6 +9,7 @@ import {
 import {
   createdPortalKeySchema,
   portalKeyInfoSchema,
+  type BindPortalKeyRequest,
   type CreatedPortalKey,
   type CreatePortalKeyRequest,
   type PortalKeyInfo,
@@ -70,6 +71,20 @@ export function createPortalKey(
     token,
     body,
     schema: createdPortalKeySchema,
+  });
+}
+
+/** Replaces the customers the key orders for. */
+export function bindPortalKey(
+  token: string,
+  id: string,
+  body: BindPortalKeyRequest,
+): Promise<ApiResult<PortalKeyInfo>> {
+  return apiFetch(`/api/admin/portal-keys/${encodeURIComponent(id)}/customers`, {
+    method: 'POST',
+    token,
+    body,
+    schema: portalKeyInfoSchema,
   });
 }
 

@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { Role } from '../../../src-shared/roles';
 import { DepartmentScreen } from '../../components/department.page';
 import { pressPopconfirmOk } from '../../components/popconfirm.page';
+import { chooseOption } from '../../components/select.page';
 import type { Language } from '../../i18n/language';
 
 export interface NewUser {
@@ -139,18 +140,58 @@ export class AdminScreen extends DepartmentScreen {
     await expect(this.page.locator('#create-portal-key_name')).toBeVisible();
   }
 
-  async submitPortalKey(name: string): Promise<void> {
+  /** Fills the name and picks the customers (by code) the key orders for, then submits. */
+  async submitPortalKey(name: string, customers: readonly string[] = []): Promise<void> {
     await this.page.locator('#create-portal-key_name').fill(name);
+    await this.chooseCustomers('#create-portal-key_customers', customers);
     await this.page.getByTestId('create-portal-key-submit').click();
   }
 
+  private async chooseCustomers(input: string, customers: readonly string[]): Promise<void> {
+    for (const code of customers) {
+      const root = this.page.locator('.ant-select').filter({ has: this.page.locator(input) });
+      // Already chosen (a second submit of the same form): choosing again would unselect it.
+      if ((await root.locator('.ant-select-selection-item', { hasText: code }).count()) > 0) {
+        continue;
+      }
+      await chooseOption(this.page, this.page.locator(input), code);
+    }
+    // Closes the dropdown so it covers nothing; Escape would close the dialog as well.
+    if (customers.length > 0) await this.page.locator('.ant-modal-title:visible').click();
+  }
+
+  /** The text under the customers field of the new-key form. */
+  get portalKeyCustomersError(): Locator {
+    return this.page.locator('#create-portal-key_customers_help');
+  }
+
+  /** The customers a key's row lists, or its "not bound" mark. */
+  portalKeyCustomers(name: string): Locator {
+    return this.page.getByTestId(`portal-key-customers-${name}`);
+  }
+
+  /** Replaces the customers a key orders for, on its row's dialog. */
+  async bindPortalKey(name: string, customers: readonly string[]): Promise<void> {
+    await this.page.getByTestId(`bind-portal-key-${name}`).click();
+    const dialog = this.page
+      .getByRole('dialog')
+      .filter({ has: this.page.locator('#bind-portal-key') });
+    await expect(dialog).toBeVisible();
+    // Start from none: the dialog opens with the key's present customers.
+    const removes = dialog.locator('.ant-select-selection-item-remove');
+    while ((await removes.count()) > 0) await removes.first().click();
+    await this.chooseCustomers('#bind-portal-key_customers', customers);
+    await this.page.getByTestId('bind-portal-key-submit').click();
+    await expect(dialog).toBeHidden();
+  }
+
   /**
-   * Makes a key and answers it as shown once, leaving the dialog open on it; `closeCreatedKey`
-   * dismisses it.
+   * Makes a key for `customers` and answers it as shown once, leaving the dialog open on it;
+   * `closeCreatedKey` dismisses it.
    */
-  async createPortalKey(name: string): Promise<string> {
+  async createPortalKey(name: string, customers: readonly string[]): Promise<string> {
     await this.openCreatePortalKey();
-    await this.submitPortalKey(name);
+    await this.submitPortalKey(name, customers);
     await expect(this.createdPortalKey).toBeVisible();
     await expect(this.portalKeyDialog).toContainText(this.t('admin.portalKeyForm.onceWarning'));
     const key = (await this.createdPortalKey.locator('code').textContent())?.trim() ?? '';

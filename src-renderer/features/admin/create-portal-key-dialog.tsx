@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CreatePortalKeyRequest } from '../../../src-shared/api/portal';
 import { DialogFooter } from './dialog-footer';
@@ -74,6 +74,22 @@ export function CreatePortalKeyDialog({ state }: { state: CreatePortalKeyState }
               : {})}
           >
             <Input autoComplete="off" autoCapitalize="none" spellCheck={false} />
+          </Form.Item>
+          <Form.Item
+            name="customers"
+            label={t('admin.portalKeyForm.customers')}
+            extra={t('admin.portalKeyForm.customersHelp')}
+            rules={state.customerRules}
+            {...(state.customersError
+              ? { validateStatus: 'error' as const, help: state.customersError }
+              : {})}
+          >
+            <Select
+              mode="multiple"
+              options={state.customerOptions}
+              optionFilterProp="label"
+              data-testid="portal-key-customers"
+            />
           </Form.Item>
           <DialogFooter
             formError={state.formError}

@@ -1,5 +1,8 @@
 import { Alert, Card, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PortalKeyInfo } from '../../../src-shared/api/portal';
+import { BindPortalKeyDialog } from './bind-portal-key-dialog';
 import { CardActions } from './card-actions';
 import { CreatePortalKeyDialog } from './create-portal-key-dialog';
 import { PortalKeysTable } from './portal-keys-table';
@@ -10,6 +13,7 @@ export function PortalKeysCard() {
   const { t } = useTranslation();
   const keys = usePortalKeys();
   const create = useCreatePortalKey(() => void keys.reload());
+  const [binding, setBinding] = useState<PortalKeyInfo | null>(null);
   return (
     <Card
       title={t('admin.portalKeys.title')}
@@ -37,8 +41,18 @@ export function PortalKeysCard() {
           className="admin__alert"
         />
       ) : null}
-      <PortalKeysTable keys={keys.keys} loading={keys.loading} onRevoke={keys.revoke} />
+      <PortalKeysTable
+        keys={keys.keys}
+        loading={keys.loading}
+        onRevoke={keys.revoke}
+        onBind={setBinding}
+      />
       <CreatePortalKeyDialog state={create} />
+      <BindPortalKeyDialog
+        portalKey={binding}
+        onBind={keys.bind}
+        onClose={() => setBinding(null)}
+      />
     </Card>
   );
 }

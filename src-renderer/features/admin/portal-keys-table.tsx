@@ -1,5 +1,5 @@
-import { StopOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Table, Tag } from 'antd';
+import { StopOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { PortalKeyInfo } from '../../../src-shared/api/portal';
@@ -11,10 +11,13 @@ export function PortalKeysTable({
   keys,
   loading,
   onRevoke,
+  onBind,
 }: {
   keys: PortalKeyInfo[];
   loading: boolean;
   onRevoke: (key: PortalKeyInfo) => Promise<void>;
+  /** Opens the choice of the customers the key orders for. */
+  onBind: (key: PortalKeyInfo) => void;
 }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -31,6 +34,25 @@ export function PortalKeysTable({
         ),
     },
     {
+      title: t('admin.portalKeys.customers'),
+      key: 'customers',
+      render: (_v, key) =>
+        key.customers.length > 0 ? (
+          <span data-testid={`portal-key-customers-${key.name}`}>
+            {key.customers.map((code) => (
+              <Tag key={code}>{code}</Tag>
+            ))}
+          </span>
+        ) : (
+          // A key made before keys were bound: it takes no orders until it is.
+          <Tooltip title={t('admin.portalKeys.notBoundHelp')}>
+            <Tag color="warning" data-testid={`portal-key-customers-${key.name}`}>
+              {t('admin.portalKeys.notBound')}
+            </Tag>
+          </Tooltip>
+        ),
+    },
+    {
       title: t('admin.portalKeys.createdAt'),
       key: 'createdAt',
       render: (_v, key) => formatDateTime(key.createdAt, language),
@@ -44,25 +66,35 @@ export function PortalKeysTable({
     {
       title: t('admin.portalKeys.actions'),
       key: 'actions',
-      width: 140,
+      width: 240,
       render: (_v, key) =>
         portalKeyState(key) === 'revoked' ? null : (
-          <Popconfirm
-            title={t('admin.portalKeys.revokeConfirm', { name: key.name })}
-            okText={t('common.yes')}
-            cancelText={t('common.no')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => onRevoke(key)}
-          >
+          <Space>
             <Button
               size="small"
-              danger
-              icon={<StopOutlined />}
-              data-testid={`revoke-portal-key-${key.name}`}
+              icon={<TeamOutlined />}
+              onClick={() => onBind(key)}
+              data-testid={`bind-portal-key-${key.name}`}
             >
-              {t('admin.portalKeys.revoke')}
+              {t('admin.portalKeys.bind')}
             </Button>
-          </Popconfirm>
+            <Popconfirm
+              title={t('admin.portalKeys.revokeConfirm', { name: key.name })}
+              okText={t('common.yes')}
+              cancelText={t('common.no')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => onRevoke(key)}
+            >
+              <Button
+                size="small"
+                danger
+                icon={<StopOutlined />}
+                data-testid={`revoke-portal-key-${key.name}`}
+              >
+                {t('admin.portalKeys.revoke')}
+              </Button>
+            </Popconfirm>
+          </Space>
         ),
     },
   ];

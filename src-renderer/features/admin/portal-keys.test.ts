@@ -11,6 +11,7 @@ const key = (name: string, revokedAt: string | null = null): PortalKeyInfo => ({
   createdAt: '2026-11-27T08:00:00.000Z',
   revokedAt,
   lastUsedAt: null,
+  customers: [],
 });
 
 describe('placeCreateFailure', () => {

@@ -11,18 +11,31 @@ import { useSession } from '../../auth/use-session';
 import { focusField } from '../../components/focus-field';
 import { fieldProblem, zodRule, type MessageRef } from '../../components/zod-rules';
 import { createPortalKey } from './admin-api';
+import { useCustomerOptions } from './use-customer-options';
 
 const NAME_FORMAT_KEY = 'validation.portalNameFormat';
 
 /**
  * Where a refusal of the create call belongs: a taken or malformed name next to the name
- * field, anything else (no network, signed out) under the form.
+ * field, a customer code the server does not know next to the customers, anything else (no
+ * network, signed out) under the form.
  */
 export function placeCreateFailure(
   failure: Pick<ApiFailure, 'error' | 'issues'>,
   name: string,
-): { name?: MessageRef; form?: MessageRef } {
+): { name?: MessageRef; customers?: MessageRef; form?: MessageRef } {
   if (failure.error === 'portal-name-taken') return { name: { key: 'errors.portal-name-taken' } };
+  const customerIssue = failure.issues?.find((i) => i.path.split('.')[0] === 'customers');
+  if (
+    failure.error === 'unknown-customer' ||
+    (failure.error === 'invalid-input' && customerIssue)
+  ) {
+    return {
+      customers: customerIssue
+        ? { key: 'validation.serverRefused', vars: { message: customerIssue.message } }
+        : { key: 'errors.unknown-customer' },
+    };
+  }
   const issue =
     failure.error === 'invalid-input'
       ? failure.issues?.find((i) => i.path.split('.')[0] === 'name')
@@ -47,8 +60,13 @@ export interface CreatePortalKeyState {
   hide: () => void;
   submitting: boolean;
   rules: ReturnType<typeof zodRule>[];
+  /** A key is made for at least one customer (the API still takes none, for old scripts). */
+  customerRules: { required: true; type: 'array'; message: string }[];
   /** Translated server verdict on the name, or undefined. */
   nameError: string | undefined;
+  customersError: string | undefined;
+  /** The customer list to bind the key to. */
+  customerOptions: { value: string; label: string }[];
   formError: string | undefined;
   /** The key just made, until the dialog closes. */
   created: CreatedPortalKey | undefined;
@@ -64,6 +82,8 @@ export function useCreatePortalKey(onCreated: () => void): CreatePortalKeyState 
   const [open, setOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [nameError, setNameError] = useState<MessageRef | undefined>();
+  const [customersError, setCustomersError] = useState<MessageRef | undefined>();
+  const customerOptions = useCustomerOptions();
   const [formError, setFormError] = useState<MessageRef | undefined>();
   const [created, setCreated] = useState<CreatedPortalKey | undefined>();
 
@@ -76,6 +96,7 @@ export function useCreatePortalKey(onCreated: () => void): CreatePortalKeyState 
     // Forgotten at once: it is shown once, only here (the dialog drops its DOM when hidden).
     setCreated(undefined);
     setNameError(undefined);
+    setCustomersError(undefined);
     setFormError(undefined);
   }, [form, created]);
 
@@ -84,7 +105,7 @@ export function useCreatePortalKey(onCreated: () => void): CreatePortalKeyState 
       setSubmitting(true);
       setFormError(undefined);
       const name = values.name.trim();
-      const r = await createPortalKey(token, { name });
+      const r = await createPortalKey(token, { name, customers: values.customers ?? [] });
       setSubmitting(false);
       if (r.ok) {
         form.resetFields();
@@ -94,6 +115,7 @@ export function useCreatePortalKey(onCreated: () => void): CreatePortalKeyState 
       }
       const placed = placeCreateFailure(r, name);
       setNameError(placed.name);
+      setCustomersError(placed.customers);
       setFormError(placed.form);
     },
     [token, onCreated, form],
@@ -106,12 +128,16 @@ export function useCreatePortalKey(onCreated: () => void): CreatePortalKeyState 
     hide,
     submitting,
     rules: [zodRule(portalNameSchema, tr, NAME_FORMAT_KEY)],
+    customerRules: [{ required: true, type: 'array', message: t('validation.required') }],
     nameError: nameError ? tr(nameError) : undefined,
+    customersError: customersError ? tr(customersError) : undefined,
+    customerOptions,
     formError: formError ? tr(formError) : undefined,
     created,
     onFinish,
     onValuesChange: () => {
       setNameError(undefined);
+      setCustomersError(undefined);
       setFormError(undefined);
     },
     focusFirstField: () => focusField(form, 'name'),

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PortalKeyInfo } from '../../../src-shared/api/portal';
 import { useSession } from '../../auth/use-session';
 import { useServerList } from '../../components/use-server-list';
-import { listPortalKeys, revokePortalKey } from './admin-api';
+import { bindPortalKey, listPortalKeys, revokePortalKey } from './admin-api';
 
 export type PortalKeyState = 'active' | 'revoked';
 
@@ -25,6 +25,8 @@ export interface PortalKeys {
   loadError: string | undefined;
   reload: () => Promise<void>;
   revoke: (key: PortalKeyInfo) => Promise<void>;
+  /** Replaces the key's customers; answers the translated refusal, or undefined. */
+  bind: (key: PortalKeyInfo, customers: string[]) => Promise<string | undefined>;
 }
 
 export function usePortalKeys(): PortalKeys {
@@ -47,11 +49,23 @@ export function usePortalKeys(): PortalKeys {
     [token, upsert, message, t],
   );
 
+  const bind = useCallback(
+    async (key: PortalKeyInfo, customers: string[]) => {
+      const r = await bindPortalKey(token, key.id, { customers });
+      if (!r.ok) return t(`errors.${r.error}`);
+      upsert(r.value);
+      void message.success(t('admin.portalKeys.boundDone', { name: key.name }));
+      return undefined;
+    },
+    [token, upsert, message, t],
+  );
+
   return {
     keys: list.items,
     loading: list.loading,
     loadError: list.loadError,
     reload: list.reload,
     revoke,
+    bind,
   };
 }
