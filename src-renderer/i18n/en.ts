@@ -322,6 +322,7 @@ export const en = {
     internal: 'The server ran into a problem; try again later.',
     'unsupported-media-type': 'The server did not understand the request format.',
     'cannot-disable-self': 'You cannot disable your own account.',
+    'weak-password': 'This password is too easy to guess; choose another one.',
     'network-error': 'The server cannot be reached; check the network.',
     'invalid-api-key': 'A valid portal API key is needed.',
     'portal-name-taken': 'A portal with this name already exists.',

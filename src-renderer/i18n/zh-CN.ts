@@ -302,6 +302,7 @@ export const zhCN = {
     internal: '服务器出现问题，请稍后再试。',
     'unsupported-media-type': '服务器无法识别请求格式。',
     'cannot-disable-self': '不能停用自己的账户。',
+    'weak-password': '此密码太容易被猜中，请换一个。',
     'network-error': '无法连接服务器，请检查网络。',
     'invalid-api-key': '需要有效的门户 API 密钥。',
     'portal-name-taken': '已存在同名门户。',

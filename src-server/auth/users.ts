@@ -33,7 +33,8 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-async function userById(db: Db, id: string): Promise<UserRow> {
+/** The user's row, or 404 not-found. */
+export async function getUserById(db: Db, id: string): Promise<UserRow> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw apiError(404, 'not-found', 'No such user.');
   return row;
@@ -91,7 +92,7 @@ export async function resetPassword(
   password: string,
   actor: Actor,
 ): Promise<void> {
-  const user = await userById(db, userId);
+  const user = await getUserById(db, userId);
   const passwordHash = await hashPassword(password);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -118,7 +119,7 @@ export async function setUserDisabled(
   if (disabled && actor.userId === userId) {
     throw apiError(409, 'cannot-disable-self', 'You cannot disable your own account.');
   }
-  const user = await userById(db, userId);
+  const user = await getUserById(db, userId);
   if ((user.disabled !== 0) === disabled) return toApiUser(user);
   const now = new Date().toISOString();
   return db.transaction().execute(async (trx) => {

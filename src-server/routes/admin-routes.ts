@@ -17,7 +17,15 @@ import {
 } from '../../src-shared/api/portal';
 import { verifyAudit } from '../audit/audit-log';
 import { getAuth } from '../auth/access';
-import { createUser, listUsers, resetPassword, setUserDisabled, type Actor } from '../auth/users';
+import { assertAcceptablePassword } from '../auth/password-policy';
+import {
+  createUser,
+  getUserById,
+  listUsers,
+  resetPassword,
+  setUserDisabled,
+  type Actor,
+} from '../auth/users';
 import { parseInput } from '../http/errors';
 import {
   bindPortalKey,
@@ -40,6 +48,7 @@ export function adminRoutes(app: FastifyInstance): void {
 
   app.post('/api/admin/users', manage, async (request, reply) => {
     const input = parseInput(createUserRequest, request.body);
+    await assertAcceptablePassword(input.password, input);
     const user = await createUser(db, input, actorOf(request));
     return reply.status(201).send(user);
   });
@@ -47,6 +56,11 @@ export function adminRoutes(app: FastifyInstance): void {
   app.post('/api/admin/users/:id/password', manage, async (request, reply) => {
     const { id } = parseInput(userParams, request.params);
     const { password } = parseInput(resetPasswordRequest, request.body);
+    const target = await getUserById(db, id);
+    await assertAcceptablePassword(password, {
+      username: target.username,
+      displayName: target.display_name,
+    });
     await resetPassword(db, id, password, actorOf(request));
     return reply.status(204).send();
   });

@@ -196,7 +196,12 @@ describe(`sign-in and sessions (${testEngine()})`, () => {
   });
 
   it('refuses a taken username and answers 404 for an unknown user id', async () => {
-    const body = { username: 'ines', displayName: 'X', role: 'sales', password: 'long enough' };
+    const body = {
+      username: 'ines',
+      displayName: 'X',
+      role: 'sales',
+      password: 'long enough, surely',
+    };
     const taken = await server.request('POST', '/api/admin/users', { token: adminToken, body });
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ code: 'username-taken' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH } from '../password-policy';
 import { roleSchema } from '../roles';
 
 /**
@@ -26,6 +27,8 @@ export const API_ERROR_CODES = [
   'unsupported-media-type',
   /** An admin tried to disable their own account, which would lock them out. */
   'cannot-disable-self',
+  /** A new password the policy refuses (src-shared/password-policy.ts): short or easy to guess. */
+  'weak-password',
   /** Portal intake (issue 5): a missing, unknown or revoked portal API key. */
   'invalid-api-key',
   /** A portal key with that name exists already. */
@@ -54,8 +57,12 @@ export const usernameSchema = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dot, dash and underscore');
 
-/** A long passphrase is fine; a short one is not. */
-export const passwordSchema = z.string().min(8).max(200);
+/**
+ * Only the shape of a new password. Whether it is acceptable (length, how easy to guess) is
+ * the policy's call, src-shared/password-policy.ts, answered as 400 weak-password: it needs
+ * dictionaries that a synchronous schema cannot wait for.
+ */
+export const passwordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 
 export const userSchema = z.object({
   id: z.string(),
