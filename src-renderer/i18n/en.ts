@@ -1,5 +1,6 @@
 import type { ApiErrorCode } from '../../src-shared/api/auth';
 import { ordersEn } from './domains/orders';
+import { passwordsEn } from './domains/passwords';
 import { planningEn } from './domains/planning';
 import { qualityEn } from './domains/quality';
 import { warehouseEn } from './domains/warehouse';
@@ -208,6 +209,7 @@ export const en = {
     cancelled: 'Cancelled',
   },
   orders: ordersEn,
+  passwords: passwordsEn,
   planning: planningEn,
   quality: qualityEn,
   warehouse: warehouseEn,
@@ -376,7 +378,6 @@ export const en = {
       displayName: 'Name',
       role: 'Role',
       password: 'Initial password',
-      passwordHelp: 'At least 8 characters; a passphrase is best',
       submit: 'Create user',
       created: 'User {{username}} created.',
     },

@@ -1,4 +1,5 @@
 import { ordersZh } from './domains/orders';
+import { passwordsZh } from './domains/passwords';
 import { planningZh } from './domains/planning';
 import { qualityZh } from './domains/quality';
 import { warehouseZh } from './domains/warehouse';
@@ -196,6 +197,7 @@ export const zhCN = {
     cancelled: '已取消',
   },
   orders: ordersZh,
+  passwords: passwordsZh,
   planning: planningZh,
   quality: qualityZh,
   warehouse: warehouseZh,
@@ -354,7 +356,6 @@ export const zhCN = {
       displayName: '姓名',
       role: '角色',
       password: '初始密码',
-      passwordHelp: '至少 8 个字符，建议使用短语',
       submit: '创建用户',
       created: '已创建用户 {{username}}。',
     },

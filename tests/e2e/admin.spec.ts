@@ -61,11 +61,27 @@ test('bad input is shown next to the field it concerns', async ({ page }) => {
   await admin.submitCreateUser();
   await expect(admin.createFieldError('username')).toHaveText(admin.t('errors.username-taken'));
 
-  // Too short a password, caught before sending.
+  // Too short a password, and a common one, caught before sending.
   await admin.fillCreateUser({ username: 'li.na', password: 'short' });
   await admin.submitCreateUser();
   await expect(admin.createFieldError('password')).toHaveText(
-    admin.t('validation.tooShort', { min: 8 }),
+    admin.t('validation.tooShort', { min: 10 }),
+  );
+  await admin.fillCreateUser({ password: 'Password123!' });
+  await admin.submitCreateUser();
+  await expect(admin.createFieldError('password')).toHaveText(
+    admin.t('passwords.weak.similarToCommon'),
+  );
+  await expect(admin.createDialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(admin.createDialog).toBeHidden();
+
+  // The same policy when resetting: the app's own name is among the first guesses.
+  await page.getByTestId('reset-password-sales').click();
+  await page.locator('#reset-password_password').fill('orderline-2026');
+  await page.getByTestId('reset-password-submit').click();
+  await expect(page.locator('#reset-password_password_help')).toHaveText(
+    admin.t('passwords.weak.userInputs'),
   );
 });
 

@@ -1,5 +1,6 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_LENGTH } from '../../../src-shared/password-policy';
 import { DialogFooter } from './dialog-footer';
 import type { CreateUserRequest } from '../../../src-shared/api/auth';
 import { ROLES } from '../../../src-shared/roles';
@@ -58,7 +59,7 @@ export function CreateUserDialog({ state }: { state: CreateUserFormState }) {
         <Form.Item
           name="password"
           label={t('admin.createForm.password')}
-          extra={t('admin.createForm.passwordHelp')}
+          extra={t('passwords.help', { min: MIN_PASSWORD_LENGTH })}
           rules={state.rules.password}
           validateTrigger="onBlur"
           {...serverError('password')}

@@ -1,5 +1,6 @@
 import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_LENGTH } from '../../../src-shared/password-policy';
 import { DialogFooter } from './dialog-footer';
 import type { ResetPasswordState } from './use-reset-password';
 
@@ -24,7 +25,7 @@ export function ResetPasswordDialog({ state }: { state: ResetPasswordState }) {
         <Form.Item
           name="password"
           label={t('admin.resetForm.password')}
-          extra={t('admin.createForm.passwordHelp')}
+          extra={t('passwords.help', { min: MIN_PASSWORD_LENGTH })}
           rules={state.rules}
           validateTrigger="onBlur"
         >

@@ -7,6 +7,7 @@ import { useSession } from '../../auth/use-session';
 import { focusField } from '../../components/focus-field';
 import { fieldProblem, zodRule, type MessageRef } from '../../components/zod-rules';
 import { createUser } from './admin-api';
+import { passwordPolicyRule, preloadPasswordPolicy, weakPasswordMessage } from './password-rule';
 
 export type CreateUserField = keyof CreateUserRequest;
 const FIELDS: CreateUserField[] = ['username', 'displayName', 'role', 'password'];
@@ -72,6 +73,12 @@ export function useCreateUserForm(onCreated: (user: User) => void): CreateUserFo
   const rules = Object.fromEntries(
     FIELDS.map((f) => [f, [zodRule(createUserRequest.shape[f], tr, FORMAT_KEYS[f])]]),
   ) as Record<CreateUserField, ReturnType<typeof zodRule>[]>;
+  rules.password.push(
+    passwordPolicyRule(tr, () => ({
+      username: form.getFieldValue('username'),
+      displayName: form.getFieldValue('displayName'),
+    })),
+  );
 
   const reset = useCallback(() => {
     form.resetFields();
@@ -95,6 +102,8 @@ export function useCreateUserForm(onCreated: (user: User) => void): CreateUserFo
       }
       if (r.error === 'username-taken') {
         setServerErrors({ username: { key: 'errors.username-taken' } });
+      } else if (r.error === 'weak-password') {
+        setServerErrors({ password: await weakPasswordMessage(body.password, body) });
       } else if (r.error === 'invalid-input' && r.issues?.length) {
         const placed = serverFieldErrors(r.issues, body);
         setServerErrors(placed);
@@ -109,7 +118,10 @@ export function useCreateUserForm(onCreated: (user: User) => void): CreateUserFo
   return {
     form,
     open,
-    show: () => setOpen(true),
+    show: () => {
+      preloadPasswordPolicy();
+      setOpen(true);
+    },
     hide: () => {
       setOpen(false);
       reset();

@@ -2,10 +2,12 @@ import { App, Form, type FormInstance } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordSchema, type User } from '../../../src-shared/api/auth';
+import type { PasswordContext } from '../../../src-shared/password-policy';
 import { useSession } from '../../auth/use-session';
 import { focusField } from '../../components/focus-field';
 import { zodRule, type MessageRef } from '../../components/zod-rules';
 import { resetPassword } from './admin-api';
+import { passwordPolicyRule, preloadPasswordPolicy, weakPasswordMessage } from './password-rule';
 
 export interface ResetPasswordState {
   form: FormInstance<{ password: string }>;
@@ -17,6 +19,10 @@ export interface ResetPasswordState {
   formError: string | undefined;
   onFinish: (values: { password: string }) => Promise<void>;
   focusField: () => void;
+}
+
+function contextOf(user: User): PasswordContext {
+  return { username: user.username, displayName: user.displayName };
 }
 
 export function useResetPassword(): ResetPasswordState {
@@ -44,20 +50,29 @@ export function useResetPassword(): ResetPasswordState {
       if (r.ok) {
         void message.success(t('admin.resetForm.done', { username: target.username }));
         cancel();
+      } else if (r.error === 'weak-password') {
+        const problem = await weakPasswordMessage(password, contextOf(target));
+        form.setFields([{ name: 'password', errors: [tr(problem)] }]);
       } else {
         setFormError({ key: `errors.${r.error}` });
       }
     },
-    [target, token, message, t, cancel],
+    [target, token, message, t, cancel, form, tr],
   );
 
   return {
     form,
     target,
-    start: setTarget,
+    start: (user) => {
+      preloadPasswordPolicy();
+      setTarget(user);
+    },
     cancel,
     submitting,
-    rules: [zodRule(passwordSchema, tr)],
+    rules: [
+      zodRule(passwordSchema, tr),
+      passwordPolicyRule(tr, () => (target ? contextOf(target) : {})),
+    ],
     formError: formError ? tr(formError) : undefined,
     onFinish,
     focusField: () => focusField(form, 'password'),
