@@ -16,7 +16,14 @@ describe('config', () => {
       bodyLimitBytes: 1024 * 1024,
       trustProxy: false,
       corsOrigins: ['app://orderline'],
-      loginLimits: { windowMinutes: 15, maxFailuresPerUser: 5, maxFailuresPerIp: 30 },
+      loginLimits: {
+        windowMinutes: 15,
+        maxFailuresPerUserIp: 5,
+        maxFailuresPerUser: 10,
+        maxFailuresPerIp: 100,
+        delaySeconds: 1,
+        maxDelaySeconds: 60,
+      },
     });
   });
 
@@ -70,6 +77,24 @@ describe('config', () => {
     expect(() => loadConfig({ env: { ...smtp, MAIL_MAX_ATTEMPTS: '0' } })).toThrow(
       /MAIL_MAX_ATTEMPTS/,
     );
+  });
+
+  it('reads the sign-in limits, and refuses a longest wait that outlasts the window', () => {
+    const env = {
+      ORDERLINE_LOGIN_MAX_FAILURES_PER_USER_IP: '3',
+      ORDERLINE_LOGIN_DELAY_SECONDS: '0.5',
+      ORDERLINE_LOGIN_MAX_DELAY_SECONDS: '30',
+    };
+    expect(loadConfig({ env }).loginLimits).toMatchObject({
+      maxFailuresPerUserIp: 3,
+      delaySeconds: 0.5,
+      maxDelaySeconds: 30,
+    });
+    expect(() =>
+      loadConfig({
+        env: { ORDERLINE_LOGIN_WINDOW_MINUTES: '1', ORDERLINE_LOGIN_MAX_DELAY_SECONDS: '61' },
+      }),
+    ).toThrow(/ORDERLINE_LOGIN_MAX_DELAY_SECONDS: must not be longer/);
   });
 
   it('refuses unknown flags', () => {

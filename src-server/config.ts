@@ -6,10 +6,23 @@ import { REPO_ROOT } from './paths';
 export type DatabaseConfig =
   { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
+/**
+ * Failed sign-ins are counted per username from one address, per username from anywhere, and
+ * per address over all usernames. Below a limit an attempt goes through; at it, each further
+ * attempt must wait, the wait doubling with every failure up to `maxDelaySeconds`. A wait
+ * rather than a lock: whoever hammers an account slows it down, but cannot shut it for long.
+ */
 export interface LoginLimits {
+  /** How long a failure counts. */
   windowMinutes: number;
+  maxFailuresPerUserIp: number;
+  /** Above the per-address one, so guesses spread over many addresses are slowed too. */
   maxFailuresPerUser: number;
+  /** Far above the others: a whole office may reach the server through one proxy address. */
   maxFailuresPerIp: number;
+  /** The first wait at a limit. */
+  delaySeconds: number;
+  maxDelaySeconds: number;
 }
 
 export interface Config {
@@ -76,8 +89,11 @@ const rawSchema = z.object({
     )
     .default('app://orderline'),
   ORDERLINE_LOGIN_WINDOW_MINUTES: positive(24 * 60).default(15),
-  ORDERLINE_LOGIN_MAX_FAILURES_PER_USER: int(1, 1000).default(5),
-  ORDERLINE_LOGIN_MAX_FAILURES_PER_IP: int(1, 100_000).default(30),
+  ORDERLINE_LOGIN_MAX_FAILURES_PER_USER_IP: int(1, 1000).default(5),
+  ORDERLINE_LOGIN_MAX_FAILURES_PER_USER: int(1, 10_000).default(10),
+  ORDERLINE_LOGIN_MAX_FAILURES_PER_IP: int(1, 100_000).default(100),
+  ORDERLINE_LOGIN_DELAY_SECONDS: positive(3600).default(1),
+  ORDERLINE_LOGIN_MAX_DELAY_SECONDS: positive(24 * 3600).default(60),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/\S+$/, 'must be an smtp://user:pass@host:587 or smtps://… URL')
@@ -129,6 +145,12 @@ export function loadConfig(sources: ConfigSources = {}): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  // A failure forgotten before its wait is over would end the wait early.
+  if (c.ORDERLINE_LOGIN_MAX_DELAY_SECONDS > c.ORDERLINE_LOGIN_WINDOW_MINUTES * 60) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ORDERLINE_LOGIN_MAX_DELAY_SECONDS: must not be longer than ORDERLINE_LOGIN_WINDOW_MINUTES',
+    );
+  }
   const cwd = sources.cwd ?? process.cwd();
   const dataDir = resolve(cwd, c.ORDERLINE_DATA_DIR);
   return {
@@ -146,8 +168,11 @@ export function loadConfig(sources: ConfigSources = {}): Config {
     corsOrigins: c.ORDERLINE_CORS_ORIGINS.split(',').map((o) => o.trim()),
     loginLimits: {
       windowMinutes: c.ORDERLINE_LOGIN_WINDOW_MINUTES,
+      maxFailuresPerUserIp: c.ORDERLINE_LOGIN_MAX_FAILURES_PER_USER_IP,
       maxFailuresPerUser: c.ORDERLINE_LOGIN_MAX_FAILURES_PER_USER,
       maxFailuresPerIp: c.ORDERLINE_LOGIN_MAX_FAILURES_PER_IP,
+      delaySeconds: c.ORDERLINE_LOGIN_DELAY_SECONDS,
+      maxDelaySeconds: c.ORDERLINE_LOGIN_MAX_DELAY_SECONDS,
     },
     portalRequestsPerMinute: c.ORDERLINE_PORTAL_RATE_LIMIT,
     ...(c.SMTP_URL

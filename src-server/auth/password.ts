@@ -35,6 +35,16 @@ export async function hashPassword(password: string): Promise<string> {
   ].join('$');
 }
 
+let verifications = 0;
+
+/**
+ * How many scrypt checks this process has run: the evidence that a rate limit really stops
+ * guesses before their password is tried, not merely refuses them afterwards.
+ */
+export function passwordVerificationCount(): number {
+  return verifications;
+}
+
 const STORED = /^scrypt\$(\d{1,7})\$(\d{1,3})\$(\d{1,3})\$([A-Za-z0-9_-]+)\$([A-Za-z0-9_-]+)$/;
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -53,6 +63,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   // Bounds keep a corrupt or hostile row from costing seconds or gigabytes per attempt.
   if (N < 2 || N > 1 << 20 || (N & (N - 1)) !== 0 || Number(r) > 32 || Number(p) > 16) return false;
   if (expected.length !== KEY_BYTES) return false;
+  verifications++;
   const actual = await derive(password, Buffer.from(salt, 'base64url'), {
     N,
     r: Number(r),

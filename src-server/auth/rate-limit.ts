@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { LoginLimits } from '../config';
-import type { Db } from '../db/database';
+import { engineOf, type Db, type Trx } from '../db/database';
 import { apiError } from '../http/errors';
 
 /**
- * Failed sign-ins are counted in the database, per username and per client address, over a
- * sliding window; every server instance on the same database sees the same counts. Only
- * failures are stored, and only for the window, so the table stays small.
+ * Sign-in attempts live in the database, so every server instance on it judges by the same
+ * counts. An attempt is written before its password is checked and deleted when it succeeds:
+ * what stays are the failures (and the attempts still being checked), for the window only.
+ *
+ * Writing first, in one transaction with the counts it is judged by, is what makes the limit
+ * hold under concurrency: with "check, then record the failure", a hundred guesses sent at
+ * once all see zero failures and all get their password checked.
  */
 
 /** Usernames are compared as stored (lower case), so 'Admin' and 'admin' count together. */
@@ -14,71 +19,99 @@ export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-/** Refuses with 429 and Retry-After while either limit is reached, before any password check. */
-export async function assertLoginAllowed(
+// Advisory lock namespaces (the first key of pg_advisory_xact_lock(int, int)), so a username
+// and an address that hash alike do not share a lock.
+const LOCK_USERNAME = 7401;
+const LOCK_ADDRESS = 7402;
+
+/**
+ * Records an attempt by `username` from `ip`, or refuses it with 429 rate-limited and
+ * Retry-After while one of its counters asks it to wait; a refused attempt is not recorded,
+ * so hammering does not lengthen the wait beyond its cap.
+ */
+export async function beginLoginAttempt(
   db: Db,
   limits: LoginLimits,
   username: string,
   ip: string,
 ): Promise<void> {
-  const windowMs = limits.windowMinutes * 60_000;
-  const since = new Date(Date.now() - windowMs).toISOString();
-  const blockedUntil = Math.max(
-    await blockedUntilMs(db, 'username', username, since, limits.maxFailuresPerUser, windowMs),
-    await blockedUntilMs(db, 'ip', ip, since, limits.maxFailuresPerIp, windowMs),
-  );
-  const waitMs = blockedUntil - Date.now();
-  if (waitMs > 0) {
-    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    throw apiError(
-      429,
-      'rate-limited',
-      `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} min.`,
-      { 'retry-after': String(seconds) },
+  await db.transaction().execute(async (trx) => {
+    if (engineOf(trx) === 'postgres') {
+      // Always username first, then address: one order everywhere, so no two sign-ins can
+      // each hold the lock the other waits for. SQLite needs none: BEGIN IMMEDIATE already
+      // lets one writer in at a time.
+      await sql`select pg_advisory_xact_lock(${sql.lit(LOCK_USERNAME)}, hashtext(${username}))`.execute(
+        trx,
+      );
+      await sql`select pg_advisory_xact_lock(${sql.lit(LOCK_ADDRESS)}, hashtext(${ip}))`.execute(
+        trx,
+      );
+    }
+    const now = Date.now();
+    const since = new Date(now - limits.windowMinutes * 60_000).toISOString();
+    const until = Math.max(
+      await allowedFrom(trx, limits, since, { username, ip }, limits.maxFailuresPerUserIp),
+      await allowedFrom(trx, limits, since, { username }, limits.maxFailuresPerUser),
+      await allowedFrom(trx, limits, since, { ip }, limits.maxFailuresPerIp),
     );
-  }
+    if (until > now) {
+      const seconds = Math.max(1, Math.ceil((until - now) / 1000));
+      throw apiError(429, 'rate-limited', `Too many failed sign-ins. Try again in ${seconds} s.`, {
+        'retry-after': String(seconds),
+      });
+    }
+    await trx
+      .insertInto('login_attempts')
+      .values({ id: randomUUID(), username, ip, attempted_at: new Date(now).toISOString() })
+      .execute();
+  });
 }
 
 /**
- * When the count in the window drops below `max` again: the max-th most recent failure
- * leaving the window. 0 when not blocked.
+ * When the next attempt of one counter may go: at once below `max` failures; at `max` the
+ * delay, doubled for each failure past it, capped, after that counter's latest attempt.
  */
-async function blockedUntilMs(
-  db: Db,
-  column: 'username' | 'ip',
-  value: string,
-  since: string,
-  max: number,
-  windowMs: number,
-): Promise<number> {
-  const rows = await db
-    .selectFrom('login_attempts')
-    .select('attempted_at')
-    .where(column, '=', value)
-    .where('attempted_at', '>', since)
-    .orderBy('attempted_at', 'desc')
-    .limit(max)
-    .execute();
-  const oldestCounted = rows.length >= max ? rows[max - 1] : undefined;
-  return oldestCounted ? Date.parse(oldestCounted.attempted_at) + windowMs : 0;
-}
-
-export async function recordLoginFailure(
-  db: Db,
+async function allowedFrom(
+  trx: Trx,
   limits: LoginLimits,
-  username: string,
-  ip: string,
-): Promise<void> {
-  const now = Date.now();
-  await db
-    .insertInto('login_attempts')
-    .values({ id: randomUUID(), username, ip, attempted_at: new Date(now).toISOString() })
-    .execute();
-  const expired = new Date(now - limits.windowMinutes * 60_000).toISOString();
-  await db.deleteFrom('login_attempts').where('attempted_at', '<=', expired).execute();
+  since: string,
+  key: { username?: string; ip?: string },
+  max: number,
+): Promise<number> {
+  let query = trx
+    .selectFrom('login_attempts')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.max('attempted_at').as('last'),
+    ])
+    .where('attempted_at', '>', since);
+  if (key.username !== undefined) query = query.where('username', '=', key.username);
+  if (key.ip !== undefined) query = query.where('ip', '=', key.ip);
+  const row = await query.executeTakeFirstOrThrow();
+  const failures = Number(row.n);
+  if (failures < max || !row.last) return 0;
+  // The exponent is bounded so a huge count cannot overflow to Infinity before the cap.
+  const delayMs = Math.min(
+    limits.maxDelaySeconds * 1000,
+    limits.delaySeconds * 1000 * 2 ** Math.min(failures - max, 40),
+  );
+  return Date.parse(row.last) + delayMs;
 }
 
-/** A successful sign-in forgives that username's failures (not the address's). */
-export async function clearLoginFailures(db: Db, username: string): Promise<void> {
-  await db.deleteFrom('login_attempts').where('username', '=', username).execute();
+/**
+ * A successful sign-in forgives the failures of that username from that address. The
+ * username's failures from other addresses stay: they may be someone else guessing.
+ */
+export async function clearLoginFailures(db: Db, username: string, ip: string): Promise<void> {
+  await db
+    .deleteFrom('login_attempts')
+    .where('username', '=', username)
+    .where('ip', '=', ip)
+    .execute();
+}
+
+/** Drops what has left the window, so the table stays small. */
+export async function pruneLoginAttempts(db: Db, limits: LoginLimits): Promise<void> {
+  const expired = new Date(Date.now() - limits.windowMinutes * 60_000).toISOString();
+  await db.deleteFrom('login_attempts').where('attempted_at', '<=', expired).execute();
 }

@@ -132,7 +132,7 @@ describe(`sign-in and sessions (${testEngine()})`, () => {
     expect(out.status).toBe(204);
   });
 
-  it('locks out a disabled user: no sign-in, and their open sessions stop working', async () => {
+  it('locks out a disabled user: their open sessions stop working, no sign-in', async () => {
     const user = await server.createUser('dora', 'production');
     const { token } = await server.login('dora');
 
@@ -145,16 +145,16 @@ describe(`sign-in and sessions (${testEngine()})`, () => {
 
     const me = await server.request('GET', '/api/auth/me', { token });
     expect(me.status).toBe(401);
+    // Even the right password gets the answer of a wrong one: "disabled" would confirm both
+    // that the account exists and that the password was right (login-hardening.test.ts).
     const login = await server.request('POST', '/api/auth/login', {
       body: { username: 'dora', password: TEST_PASSWORD },
     });
-    expect(login.status).toBe(403);
-    expect(login.body).toMatchObject({ code: 'user-disabled' });
-    // A wrong password still says only that: it must not reveal that the account exists.
-    const wrong = await server.request('POST', '/api/auth/login', {
-      body: { username: 'dora', password: 'wrong password' },
+    expect(login.status).toBe(401);
+    expect(login.body).toEqual({
+      code: 'invalid-credentials',
+      message: 'Wrong username or password.',
     });
-    expect(wrong.body).toMatchObject({ code: 'invalid-credentials' });
 
     await server.request('POST', `/api/admin/users/${user.id}/disabled`, {
       token: adminToken,
@@ -211,103 +211,5 @@ describe(`sign-in and sessions (${testEngine()})`, () => {
       { token: adminToken, body: { disabled: true } },
     );
     expect(missing.status).toBe(404);
-  });
-});
-
-describe(`sign-in rate limits (${testEngine()})`, () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server?.close());
-
-  const attempt = (username: string, password: string, ip?: string) =>
-    server.request('POST', '/api/auth/login', {
-      body: { username, password },
-      headers: ip ? { 'x-forwarded-for': ip } : {},
-    });
-
-  it('blocks a username after 5 failures, even with the right password, with Retry-After', async () => {
-    await server.createUser('victor', 'quality');
-    await server.createUser('bystander', 'quality');
-    for (let i = 0; i < 5; i++) {
-      // Case variants count against the same username.
-      const res = await attempt(i % 2 ? 'VICTOR' : 'victor', `guess number ${i}`);
-      expect(res.status).toBe(401);
-    }
-    const blocked = await attempt('victor', TEST_PASSWORD);
-    expect(blocked.status).toBe(429);
-    expect(blocked.body).toMatchObject({ code: 'rate-limited' });
-    const retryAfter = Number(blocked.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(14 * 60);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    expect(
-      await server.db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select('token_hash')
-        .where('users.username', '=', 'victor')
-        .execute(),
-    ).toEqual([]);
-
-    // Other users from the same address are not locked out by it.
-    await expect(server.login('bystander')).resolves.toBeDefined();
-  });
-
-  it('lets the user in again once the failures leave the window', async () => {
-    const old = new Date(Date.now() - 16 * 60_000).toISOString();
-    await server.db
-      .updateTable('login_attempts')
-      .set({ attempted_at: old })
-      .where('username', '=', 'victor')
-      .execute();
-    await expect(server.login('victor')).resolves.toBeDefined();
-  });
-
-  it('counts failures in the database, so a second instance enforces the same limit', async () => {
-    const second = await startTestServer({ shareWith: server });
-    try {
-      await server.createUser('gina', 'sales');
-      for (let i = 0; i < 5; i++) {
-        const target = i % 2 ? second : server;
-        const res = await target.request('POST', '/api/auth/login', {
-          body: { username: 'gina', password: `wrong ${i}` },
-        });
-        expect(res.status).toBe(401);
-      }
-      const res = await second.request('POST', '/api/auth/login', {
-        body: { username: 'gina', password: TEST_PASSWORD },
-      });
-      expect(res.status).toBe(429);
-    } finally {
-      await second.close();
-    }
-  });
-
-  it('blocks an address after its limit of failures across usernames', async () => {
-    const limited = await startTestServer({
-      config: {
-        trustProxy: true,
-        loginLimits: { windowMinutes: 15, maxFailuresPerUser: 100, maxFailuresPerIp: 4 },
-      },
-    });
-    try {
-      await limited.createUser('hugo', 'finance');
-      const from = (ip: string, username: string, password: string) =>
-        limited.request('POST', '/api/auth/login', {
-          body: { username, password },
-          headers: { 'x-forwarded-for': ip },
-        });
-      for (let i = 0; i < 4; i++) {
-        expect((await from('10.0.0.7', `user${i}`, 'wrong password')).status).toBe(401);
-      }
-      const blocked = await from('10.0.0.7', 'hugo', TEST_PASSWORD);
-      expect(blocked.status).toBe(429);
-      expect(blocked.body).toMatchObject({ code: 'rate-limited' });
-      // Another PC may still sign in as hugo.
-      expect((await from('10.0.0.8', 'hugo', TEST_PASSWORD)).status).toBe(200);
-    } finally {
-      await limited.close();
-    }
   });
 });

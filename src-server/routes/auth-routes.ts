@@ -8,10 +8,10 @@ import {
 import { getAuth } from '../auth/access';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
 import {
-  assertLoginAllowed,
+  beginLoginAttempt,
   clearLoginFailures,
   normaliseUsername,
-  recordLoginFailure,
+  pruneLoginAttempts,
 } from '../auth/rate-limit';
 import { createSession, pruneSessions, revokeSession } from '../auth/sessions';
 import { findUserByUsername, toApiUser } from '../auth/users';
@@ -19,6 +19,8 @@ import { apiError, parseInput } from '../http/errors';
 
 export function authRoutes(app: FastifyInstance): void {
   const { db, config } = app;
+  // Made now, so the first sign-in of an unknown username takes no longer than the next.
+  void dummyPasswordHash();
 
   app.post(
     '/api/auth/login',
@@ -26,24 +28,28 @@ export function authRoutes(app: FastifyInstance): void {
     async (request): Promise<LoginResponse> => {
       const input = parseInput(loginRequest, request.body);
       const username = normaliseUsername(input.username);
-      // Checked before the password, so a correct guess in a blocked window is refused too.
-      await assertLoginAllowed(db, config.loginLimits, username, request.ip);
+      // Recorded before the password is checked, so a correct guess while the limit asks to
+      // wait is refused too, and concurrent guesses cannot slip past the count.
+      await beginLoginAttempt(db, config.loginLimits, username, request.ip);
 
       const user = await findUserByUsername(db, username);
+      // An unknown or disabled account costs the same scrypt check against a dummy hash and
+      // gets the answer of a wrong password: a different answer would confirm that the
+      // account exists, and for a disabled one whether the password was right.
+      const usable = user && user.disabled === 0 ? user : undefined;
       const valid = await verifyPassword(
         input.password,
-        user?.password_hash ?? (await dummyPasswordHash()),
+        usable?.password_hash ?? (await dummyPasswordHash()),
       );
-      if (!user || !valid) {
-        await recordLoginFailure(db, config.loginLimits, username, request.ip);
+      if (!usable || !valid) {
+        await pruneLoginAttempts(db, config.loginLimits);
         throw apiError(401, 'invalid-credentials', 'Wrong username or password.');
       }
-      if (user.disabled !== 0) throw apiError(403, 'user-disabled', 'This account is disabled.');
 
-      await clearLoginFailures(db, username);
+      await clearLoginFailures(db, username, request.ip);
       await pruneSessions(db);
-      const session = await createSession(db, user.id, config.sessionTtlHours);
-      return { token: session.token, expiresAt: session.expiresAt, user: toApiUser(user) };
+      const session = await createSession(db, usable.id, config.sessionTtlHours);
+      return { token: session.token, expiresAt: session.expiresAt, user: toApiUser(usable) };
     },
   );
 
