@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCli } from './admin-cli';
 import { REPO_ROOT } from './paths';
 import { testEngine } from './testing/test-database';
-import { startTestServer, type TestServer } from './testing/test-server';
+import { databaseSnapshot, startTestServer, type TestServer } from './testing/test-server';
 
 describe(`admin CLI (${testEngine()})`, () => {
   let server: TestServer;
@@ -20,21 +21,29 @@ describe(`admin CLI (${testEngine()})`, () => {
   afterAll(() => server?.close());
 
   async function cli(...argv: string[]) {
+    return piped('', ...argv);
+  }
+
+  /** Runs the CLI with `input` on its stdin, as `printf '%s\n' … | npm run admin -- …` does. */
+  async function piped(input: string, ...argv: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runAdminCli(argv, env, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    const code = await runAdminCli(argv, env, {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      stdin: Readable.from(input === '' ? [] : [input]),
+    });
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
   it('creates a user who can then sign in to the running server', async () => {
-    const res = await cli(
+    const res = await piped(
+      'inspect every lot\n',
       'create-user',
       '--name',
       'qc-li',
       '--role',
       'quality',
-      '--password',
-      'inspect every lot',
       '--display',
       '李质检',
     );
@@ -68,9 +77,7 @@ describe(`admin CLI (${testEngine()})`, () => {
   });
 
   it('resets a password', async () => {
-    expect(
-      (await cli('reset-password', '--name', 'qc-li', '--password', 'a new passphrase')).code,
-    ).toBe(0);
+    expect((await piped('a new passphrase\n', 'reset-password', '--name', 'qc-li')).code).toBe(0);
     await expect(server.login('qc-li', 'inspect every lot')).rejects.toThrow(/401/);
     await expect(server.login('qc-li', 'a new passphrase')).resolves.toBeDefined();
   });
@@ -79,13 +86,9 @@ describe(`admin CLI (${testEngine()})`, () => {
     const cases: [string[], RegExp][] = [
       [[], /Usage/],
       [['make-coffee'], /Unknown command make-coffee/],
-      [['create-user', '--name', 'x1', '--role', 'quality'], /needs --password/],
-      [
-        ['create-user', '--name', 'x1', '--role', 'boss', '--password', 'long enough'],
-        /--role.*one of: order-desk/,
-      ],
-      [['create-user', '--name', 'X 1', '--role', 'sales', '--password', 'long enough'], /--name/],
-      [['create-user', '--name', 'x1', '--role', 'sales', '--password', 'short'], /--password/],
+      [['create-user', '--name', 'x1'], /needs --role/],
+      [['create-user', '--name', 'x1', '--role', 'boss'], /--role.*one of: order-desk/],
+      [['create-user', '--name', 'X 1', '--role', 'sales'], /--name/],
       [['list-users', '--name', 'x'], /list-users takes no --name/],
       [['list-users', '--colour'], /Unknown option '--colour'/],
       [['list-users', 'extra'], /Unexpected argument extra/],
@@ -97,15 +100,49 @@ describe(`admin CLI (${testEngine()})`, () => {
     }
   });
 
+  it('never takes a password as an argument, where history and the process list keep it', async () => {
+    for (const argv of [
+      ['create-user', '--name', 'x1', '--role', 'sales', '--password', 'pallet jack at dock 4'],
+      ['reset-password', '--name', 'qc-li', '--password', 'pallet jack at dock 4'],
+    ]) {
+      const res = await cli(...argv);
+      expect(res.code, argv.join(' ')).toBe(2);
+      expect(res.err).toMatch(
+        /--password is not taken.*\n.*printf '%s\\n' "\$PASSWORD" \| npm run admin/,
+      );
+    }
+    expect((await cli('list-users')).out).not.toMatch(/^x1 /m);
+  });
+
+  it('refuses weak or missing passwords from stdin and changes nothing', async () => {
+    const before = await databaseSnapshot(server.db);
+    for (const weak of ['password', '12345678', ' '.repeat(8), 'orderline1', 'Password123!']) {
+      for (const argv of [
+        ['create-user', '--name', 'x1', '--role', 'sales'],
+        ['reset-password', '--name', 'qc-li'],
+      ]) {
+        const res = await piped(`${weak}\n`, ...argv);
+        expect(res.code, `${argv[0]} ${JSON.stringify(weak)}`).toBe(2);
+        expect(res.err).toMatch(
+          /^The password (needs at least 10 characters|is too easy to guess)/,
+        );
+      }
+    }
+    expect(await cli('create-user', '--name', 'x1', '--role', 'sales')).toMatchObject({
+      code: 1,
+      err: 'No password on stdin: pipe it in as the first line.',
+    });
+    expect(await databaseSnapshot(server.db)).toEqual(before);
+  });
+
   it('fails with exit code 1 for a taken username or an unknown user', async () => {
-    const taken = await cli(
+    const taken = await piped(
+      'pallet jack at dock 4\n',
       'create-user',
       '--name',
       'qc-li',
       '--role',
       'sales',
-      '--password',
-      'long enough',
     );
     expect(taken).toMatchObject({ code: 1, err: expect.stringMatching(/taken/) });
     const unknown = await cli('disable-user', '--name', 'ghost');
@@ -134,6 +171,33 @@ describe(`admin CLI (${testEngine()})`, () => {
     );
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Audit log BROKEN at seq 2: entry was altered/);
+  });
+
+  it('as a real process reads the password piped to its stdin', async () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src-server/admin-cli.ts',
+        'create-user',
+        '--name',
+        'piped',
+        '--role',
+        'sales',
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATABASE_URL: '', ...env },
+        input: 'pallet jack at dock 4\n',
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Created piped \(sales\)/);
+    await expect(server.login('piped', 'pallet jack at dock 4')).resolves.toBeDefined();
   });
 
   it('starts a new sync epoch after a restore, so clients resynchronise', async () => {

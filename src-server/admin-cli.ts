@@ -4,8 +4,10 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { passwordSchema, usernameSchema } from '../src-shared/api/auth';
 import { portalCustomersSchema, portalNameSchema } from '../src-shared/api/portal';
+import { describePasswordVerdict } from '../src-shared/password-policy';
 import { ROLES, roleSchema } from '../src-shared/roles';
 import { verifyAudit } from './audit/audit-log';
+import { checkNewPassword } from './auth/password-policy';
 import {
   createUser,
   findUserByUsername,
@@ -14,6 +16,7 @@ import {
   setUserDisabled,
   type Actor,
 } from './auth/users';
+import { PasswordInputError, readPassword, type PasswordSource } from './cli-password';
 import { ConfigError, describeDatabase, loadConfig } from './config';
 import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -44,6 +47,25 @@ interface Command {
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Where passwords are read from: process.stdin unless a test pipes its own. */
+  stdin?: PasswordSource;
+}
+
+/** A new password from the prompt or stdin, refused unless the policy accepts it. */
+async function newPassword(
+  io: Io,
+  context: { username: string; displayName?: string },
+): Promise<string> {
+  const password = await readPassword(
+    io.stdin ?? process.stdin,
+    process.stderr,
+    `New password for ${context.username}: `,
+    { confirm: true },
+  );
+  check('password', passwordSchema, password);
+  const verdict = await checkNewPassword(password, context);
+  if (!verdict.ok) throw new UsageError(describePasswordVerdict(verdict));
+  return password;
 }
 
 const ACTOR: Actor = { userId: null, clientId: null, via: 'admin-cli' };
@@ -56,17 +78,17 @@ async function userIdOf(db: Db, username: string): Promise<string> {
 
 const COMMANDS: Record<string, Command> = {
   'create-user': {
-    summary: '--name <username> --role <role> --password <password> [--display "Name"]',
-    required: ['name', 'role', 'password'],
+    summary: '--name <username> --role <role> [--display "Name"]   (password: asked, or stdin)',
+    required: ['name', 'role'],
     optional: ['display'],
     async run(db, args, io) {
-      const input = {
-        username: check('--name', usernameSchema, args.name),
-        role: check('--role', roleSchema, args.role),
-        password: check('--password', passwordSchema, args.password),
-        displayName: check('--display', z.string().min(1).max(100), args.display ?? args.name),
-      };
-      const user = await createUser(db, input, ACTOR);
+      const username = check('--name', usernameSchema, args.name);
+      const role = check('--role', roleSchema, args.role);
+      const displayName = check('--display', z.string().min(1).max(100), args.display ?? args.name);
+      // Asked only once the rest is known to be right, and before the name is checked as taken,
+      // which createUser does in its transaction.
+      const password = await newPassword(io, { username, displayName });
+      const user = await createUser(db, { username, role, displayName, password }, ACTOR);
       io.out(`Created ${user.username} (${user.role}), id ${user.id}`);
       return 0;
     },
@@ -106,11 +128,16 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'reset-password': {
-    summary: '--name <username> --password <password>   (also ends their sessions)',
-    required: ['name', 'password'],
+    summary: '--name <username>   (password: asked, or stdin; also ends their sessions)',
+    required: ['name'],
     async run(db, args, io) {
-      const password = check('--password', passwordSchema, args.password);
-      await resetPassword(db, await userIdOf(db, args.name!), password, ACTOR);
+      const user = await findUserByUsername(db, args.name!.toLowerCase());
+      if (!user) throw new UsageError(`No user named ${args.name}.`, 1);
+      const password = await newPassword(io, {
+        username: user.username,
+        displayName: user.display_name,
+      });
+      await resetPassword(db, user.id, password, ACTOR);
       io.out(`Password of ${args.name} reset; their sessions are signed out`);
       return 0;
     },
@@ -267,6 +294,13 @@ export async function runAdminCli(
   let db: Db | undefined;
   try {
     const { values, positionals } = parse(argv);
+    if (values.password !== undefined) {
+      throw new UsageError(
+        '--password is not taken: the shell history and the process list would keep it. ' +
+          'Type it when asked, or pipe it in as the first line of stdin, e.g.\n' +
+          `  printf '%s\\n' "$PASSWORD" | npm run admin -- ${positionals.join(' ')} --name ...`,
+      );
+    }
     if (values.help || positionals.length === 0) {
       io.out(usage());
       return values.help ? 0 : 2;
@@ -307,6 +341,10 @@ export async function runAdminCli(
     if (error instanceof UsageError) {
       io.err(error.message);
       return error.exitCode;
+    }
+    if (error instanceof PasswordInputError) {
+      io.err(error.message);
+      return 1;
     }
     if (error instanceof ConfigError || error instanceof ApiHttpError) {
       io.err(error.message);
