@@ -41,17 +41,33 @@ const LINES = ['line-1', 'line-2', 'line-3'];
 /**
  * The lines batches are planned on, in the template every seed starts from: the server
  * refuses a batch on a line it does not have or that cannot make the family (issue 12).
+ * And the catalog entries of MODELS: the server runs the review checks on its own catalog,
+ * so without them no simulated order would pass its review, and confirmation and feasibility
+ * would never be exercised.
  */
-export const SIM_RECORDS = LINES.map((id) => ({
-  kind: 'production-line',
-  body: {
-    id,
-    code: id,
-    shiftsPerDay: 3,
-    hoursPerShift: 8,
-    rates: Object.values(FAMILY).map((family) => ({ family, unitsPerHour: 1000 })),
-  },
-}));
+export const SIM_RECORDS = [
+  ...LINES.map((id) => ({
+    kind: 'production-line',
+    body: {
+      id,
+      code: id,
+      shiftsPerDay: 3,
+      hoursPerShift: 8,
+      rates: Object.values(FAMILY).map((family) => ({ family, unitsPerHour: 1000 })),
+    },
+  })),
+  ...MODELS.map((code) => ({
+    kind: 'product',
+    body: {
+      id: `sim-${code}`,
+      code,
+      format: FAMILY[code],
+      moq: 1,
+      leadTimeDays: 1,
+      specs: [{ code: 'STD', name: { zh: '标准', en: 'Standard' } }],
+    },
+  })),
+];
 
 function iso(random: () => number): string {
   const day = 1 + Math.floor(random() * 28);
@@ -81,7 +97,9 @@ async function act(client: SimClient, random: () => number): Promise<void> {
       customerId,
       channel: pick(random, ['phone', 'email', 'portal', 'in-person'] as const),
       contact: { name: 'Li Buyer' },
-      lines: [{ model: pick(random, MODELS), quantity: 1 + Math.floor(random() * 5000) }],
+      lines: [
+        { model: pick(random, MODELS), spec: 'STD', quantity: 1 + Math.floor(random() * 5000) },
+      ],
       requestedDate: '2027-03-01',
       deliveryPlace: 'Shenzhen',
     });
