@@ -1,4 +1,4 @@
-import { indexDefOf, recordProblem } from '../domains';
+import { DOMAIN_OF_MUTATION, indexDefOf, recordProblem } from '../domains';
 import { MUTATIONS } from '../mutations';
 import { actionSchema, canDo } from '../permissions';
 import {
@@ -49,6 +49,7 @@ export async function runMutation(
     return rejected('forbidden', { action: actionOf(def, parsed.data) });
   }
   try {
+    if (tx instanceof BufferedTx) tx.readerDomain = DOMAIN_OF_MUTATION.get(name);
     await def.run(tx, parsed.data, ctx);
     return { status: 'applied' };
   } catch (error) {
@@ -61,8 +62,8 @@ export async function runMutation(
  * A record as a mutator gets it: one that breaks its domain's schema is refused, not guessed
  * at (the reader would otherwise act on fields that are not what they claim).
  */
-function checked(kind: string, record: StoredRecord): StoredRecord {
-  const path = recordProblem(kind, record);
+function checked(kind: string, record: StoredRecord, readerDomain?: string): StoredRecord {
+  const path = recordProblem(kind, record, readerDomain);
   if (path !== null) throw new Refusal('corrupt-record', { kind, id: record.id, path });
   return record;
 }
@@ -82,6 +83,8 @@ export type ScanRecords = (
  */
 export class BufferedTx implements MutatorTx {
   readonly writes = new Map<string, { kind: string; id: string; record: StoredRecordOrNull }>();
+  /** The domain of the running mutation (set by runMutation): its own kinds are not checked. */
+  readerDomain: string | undefined;
 
   constructor(
     private readonly read: ReadRecord,
@@ -94,7 +97,7 @@ export class BufferedTx implements MutatorTx {
     const key = `${kind}\u0000${id}`;
     const buffered = this.writes.get(key);
     const record = buffered ? buffered.record : await this.read(kind, id);
-    return record ? checked(kind, record) : undefined;
+    return record ? checked(kind, record, this.readerDomain) : undefined;
   }
 
   scan<K extends TypedKind>(kind: K, query: ScanQuery): Promise<RecordTypes[K][]>;
@@ -105,7 +108,7 @@ export class BufferedTx implements MutatorTx {
     const overlay = new Map<string, StoredRecord | null>();
     for (const w of this.writes.values()) if (w.kind === kind) overlay.set(w.id, w.record);
     const base = await this.scanStore(kind, def, widenLimit(query, overlay.size));
-    return mergeScan(base, overlay, def, query).map((r) => checked(kind, r));
+    return mergeScan(base, overlay, def, query).map((r) => checked(kind, r, this.readerDomain));
   }
 
   async put(kind: string, record: StoredRecord): Promise<void> {

@@ -45,6 +45,11 @@ describe('typed records', () => {
     expect(recordProblem('order', { id: 'o', state: 'accepted', lines: [] })).toBeNull();
     expect(recordProblem('order', { id: 'o', state: 'sent', lines: [] })).toBe('state');
     expect(recordProblem('carton', { id: 'c', code: 'c', kind: 'box' })).toBe('kind');
+    // The promise is to other domains: the warehouse reading its own cartons is not checked.
+    expect(recordProblem('carton', { id: 'c', code: 'c', kind: 'box' }, 'warehouse')).toBeNull();
+    expect(recordProblem('carton', { id: 'c', code: 'c', kind: 'box' }, 'after-sales')).toBe(
+      'kind',
+    );
     // A kind whose domain promises nothing is not checked.
     expect(recordProblem('notice', { anything: true })).toBeNull();
     for (const kind of ['product', 'customer', 'order', 'batch', 'carton', 'carrier']) {
