@@ -31,7 +31,7 @@ import { OrderTimeline } from './order-timeline';
 import './orders.css';
 import { ReviewChecksPanel } from './review-checks-panel';
 import { useOrderActions } from './use-order-actions';
-import { useOrderDetail } from './use-order-detail';
+import { localToday, useOrderDetail } from './use-order-detail';
 import { usePrintConfirmation } from './use-print-confirmation';
 
 const REVIEW_STATES = ['received', 'under_review', 'needs_clarification', 'reviewed'];
@@ -70,6 +70,8 @@ export function OrderDetailDrawer({
   const [note, setNote] = useState('');
   const [printLanguage, setPrintLanguage] = useState<Language>(language);
   const [cancelForm] = Form.useForm<{ reason: string }>();
+  const [deliverOpen, setDeliverOpen] = useState(false);
+  const [deliverForm] = Form.useForm<{ deliveredOn: string; receivedBy?: string; note?: string }>();
 
   const role = user.role;
   const can = {
@@ -77,6 +79,8 @@ export function OrderDetailDrawer({
     clarify: canDo(role, 'order.clarify'),
     confirm: canDo(role, 'order.confirm'),
     cancel: canDo(role, 'order.cancel'),
+    // Logistics records deliveries (the same right as confirming shipments).
+    deliver: canDo(role, 'shipment.confirm'),
   };
   // The mutator runs the same checks (on the server against its own catalog) and refuses a
   // failure, so the button says so here instead of offering a review that cannot pass.
@@ -139,6 +143,27 @@ export function OrderDetailDrawer({
                   {t('orders.actions.sendBack')}
                 </Button>
               </>
+            ) : null}
+            {can.deliver && order.state === 'shipped' ? (
+              <Button
+                type="primary"
+                onClick={() => setDeliverOpen(true)}
+                data-testid="action-deliver"
+              >
+                {t('orders.actions.deliver')}
+              </Button>
+            ) : null}
+            {can.confirm && nextStates(order.state).includes('closed') ? (
+              <Popconfirm
+                title={t('orders.actions.close')}
+                description={<div style={{ maxWidth: 360 }}>{t('orders.actions.closeText')}</div>}
+                okText={t('orders.actions.close')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => actions.close()}
+                okButtonProps={{ 'data-testid': 'action-close-ok' } as Record<string, string>}
+              >
+                <Button data-testid="action-close">{t('orders.actions.close')}</Button>
+              </Popconfirm>
             ) : null}
             {can.cancel && nextStates(order.state).includes('cancelled') ? (
               <Button danger onClick={() => setCancelOpen(true)} data-testid="action-cancel">
@@ -354,6 +379,52 @@ export function OrderDetailDrawer({
                 <Button onClick={() => setCancelOpen(false)}>{t('common.cancel')}</Button>
                 <Button danger type="primary" htmlType="submit" data-testid="cancel-submit">
                   {t('orders.actions.cancel')}
+                </Button>
+              </Space>
+            </Form>
+          </Modal>
+
+          <Modal
+            open={deliverOpen}
+            title={t('orders.actions.deliver')}
+            footer={null}
+            onCancel={() => setDeliverOpen(false)}
+            destroyOnHidden
+          >
+            <Form<{ deliveredOn: string; receivedBy?: string; note?: string }>
+              form={deliverForm}
+              name="deliver-order"
+              layout="vertical"
+              initialValues={{ deliveredOn: localToday() }}
+              onFinish={async (values) => {
+                if (await actions.deliver(values)) setDeliverOpen(false);
+              }}
+            >
+              <Form.Item
+                name="deliveredOn"
+                label={t('orders.actions.deliveredOn')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
+                <Input type="date" data-testid="deliver-date" />
+              </Form.Item>
+              <Form.Item
+                name="receivedBy"
+                label={t('orders.actions.receivedBy')}
+                rules={[{ max: 100, message: t('validation.tooLong', { max: 100 }) }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name="note"
+                label={t('orders.actions.deliveryNote')}
+                rules={[{ max: 2000, message: t('validation.tooLong', { max: 2000 }) }]}
+              >
+                <Input.TextArea rows={2} />
+              </Form.Item>
+              <Space className="dialog-actions">
+                <Button onClick={() => setDeliverOpen(false)}>{t('common.cancel')}</Button>
+                <Button type="primary" htmlType="submit" data-testid="deliver-submit">
+                  {t('orders.actions.deliver')}
                 </Button>
               </Space>
             </Form>

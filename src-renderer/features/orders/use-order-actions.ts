@@ -42,6 +42,18 @@ export function useOrderActions(order: OrderRecord | undefined, checks: CheckRes
       run('order.transition', { orderId: order.id, to: 'under_review' }, t('orders.actions.done')),
     confirm: () =>
       run('order.confirm', { orderId: order.id }, t('orders.actions.confirmed', number)),
+    deliver: (delivery: { deliveredOn: string; receivedBy?: string; note?: string }) =>
+      run(
+        'order.deliver',
+        {
+          orderId: order.id,
+          deliveredOn: delivery.deliveredOn,
+          ...(delivery.receivedBy?.trim() ? { receivedBy: delivery.receivedBy.trim() } : {}),
+          ...(delivery.note?.trim() ? { note: delivery.note.trim() } : {}),
+        },
+        t('orders.actions.delivered', number),
+      ),
+    close: () => run('order.close', { orderId: order.id }, t('orders.actions.closed', number)),
     cancel: (reason: string) =>
       run(
         'order.transition',

@@ -4,7 +4,7 @@ import { canDo } from '../../../src-shared/permissions';
 import { useSession } from '../../auth/use-session';
 import { DepartmentPage } from '../../components/department-page';
 import { useDraft } from '../../components/use-draft';
-import { FeasibilityQueue } from '../orders';
+import { FeasibilityQueue, OrdersWorkspace } from '../orders';
 import { CarrierEditor } from './carrier-editor';
 import { MailOutbox } from './mail-outbox';
 import { PackForm } from './pack-form';
@@ -87,6 +87,16 @@ export function WarehousePage() {
           },
           ...(canDo(user.role, 'packing.edit')
             ? [{ key: 'specs', label: t('warehouse.specs.tab'), children: <PackingSpecEditor /> }]
+            : []),
+          ...(mayShip
+            ? [
+                {
+                  key: 'deliver',
+                  label: t('orders.actions.toDeliver'),
+                  // Shipped orders, where logistics records the delivery (order.deliver).
+                  children: <OrdersWorkspace fixed={{ states: ['shipped'] }} />,
+                },
+              ]
             : []),
           {
             key: 'carriers',
