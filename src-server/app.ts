@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { openDatabase, type Db } from './db/database';
 import { installCors } from './http/cors';
 import { errorHandler } from './http/errors';
+import { installSecurityHeaders } from './http/security-headers';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { clientApp } from './routes/client-app';
@@ -55,6 +56,7 @@ export function buildServer(config: Config, options: ServerOptions = {}): Fastif
   app.decorate('config', config);
 
   app.setErrorHandler(errorHandler);
+  installSecurityHeaders(app);
   installCors(app, config.corsOrigins);
 
   // Fastify refuses an empty application/json body; a POST without a body (sign-out) is
