@@ -3,8 +3,8 @@ import { installAccessControl, type ApiRoute } from './auth/access';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/database';
 import { installCors } from './http/cors';
-import { errorHandler } from './http/errors';
-import { installSecurityHeaders } from './http/security-headers';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './http/errors';
+import { applySecurityHeaders, installSecurityHeaders } from './http/security-headers';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { clientApp } from './routes/client-app';
@@ -44,6 +44,8 @@ export function buildServer(config: Config, options: ServerOptions = {}): Fastif
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler(applySecurityHeaders),
+    clientErrorHandler,
   });
 
   const db =
@@ -68,6 +70,10 @@ export function buildServer(config: Config, options: ServerOptions = {}): Fastif
     if (text === '') done(null, undefined);
     else jsonParser(request, text, done);
   });
+  // JSON only, as the README promises: Fastify would hand a text/plain body to the routes as a
+  // string, and text/plain, like the form encodings, is what another site's page can post
+  // here without a preflight.
+  app.removeContentTypeParser('text/plain');
 
   app.decorate('apiRoutes', installAccessControl(app));
 

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiError, ApiErrorCode } from '../../src-shared/api/auth';
@@ -53,6 +54,10 @@ const FASTIFY_CODES: Record<string, [number, ApiErrorCode, string]> = {
   ],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid-input', 'The body is not valid JSON.'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid-input', 'Content-Length does not match.'],
+  // Raised by the router before any route or hook runs (see `frameworkErrorHandler`).
+  FST_ERR_BAD_URL: [400, 'invalid-input', 'The URL is not valid.'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'invalid-input', 'The URL is too long.'],
+  FST_ERR_ASYNC_CONSTRAINT: [500, 'internal', 'Internal server error.'],
 };
 
 function toApiError(error: FastifyError | Error): { status: number; body: ApiError } {
@@ -84,6 +89,47 @@ export function errorHandler(
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   if (error instanceof ApiHttpError && error.headers) reply.headers(error.headers);
   return reply.status(status).type('application/json').send(body);
+}
+
+/**
+ * Errors the router meets before a route is found (a URL that does not decode, such as
+ * `/%`). Without this Fastify writes its own body, `{error, code, message, statusCode}`,
+ * which no client expects; `applyHeaders` adds what the onSend hooks would.
+ */
+export function frameworkErrorHandler(
+  applyHeaders: (request: FastifyRequest, reply: FastifyReply) => void,
+) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    applyHeaders(request, reply);
+    return errorHandler(error, request, reply);
+  };
+}
+
+/**
+ * Requests Node's HTTP parser refuses (broken request line, headers too large, a client too
+ * slow to send them) never reach Fastify: the answer is written to the socket here, in the
+ * same `{code, message}` shape, instead of Fastify's own.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'The request took too long to arrive.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'The request headers are too large.']
+        : [400, 'Bad Request', 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ code: 'invalid-input', message } satisfies ApiError);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'X-Content-Type-Options: nosniff\r\n' +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy(error);
 }
 
 export function notFoundBody(request: FastifyRequest): ApiError {

@@ -98,6 +98,13 @@ describe(`security headers (${testEngine()})`, () => {
     expect(d.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
+  it('on an error the router raises before any route (a URL that does not decode)', async () => {
+    const res = await server.request('GET', '/%');
+    expect(res.status).toBe(400);
+    expectBaseHeaders(res.headers);
+    expectClientCsp(res.headers);
+  });
+
   it('on the portal page, which keeps its own stricter CSP: only its own inline code', async () => {
     const res = await server.request('GET', '/portal/');
     expect(res.status).toBe(200);
