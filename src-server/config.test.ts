@@ -79,6 +79,23 @@ describe('config', () => {
     );
   });
 
+  it('limits live streams to 20 per user and 4 per session, rechecked every 5 s', () => {
+    expect(loadConfig({ env: {} }).liveStreams).toEqual({
+      perUser: 20,
+      perSession: 4,
+      recheckMs: 5000,
+    });
+    const env = {
+      ORDERLINE_STREAMS_PER_USER: '3',
+      ORDERLINE_STREAMS_PER_SESSION: '1',
+      ORDERLINE_STREAM_RECHECK_SECONDS: '0.2',
+    };
+    expect(loadConfig({ env }).liveStreams).toEqual({ perUser: 3, perSession: 1, recheckMs: 200 });
+    expect(() => loadConfig({ env: { ORDERLINE_STREAMS_PER_SESSION: '0' } })).toThrow(
+      /ORDERLINE_STREAMS_PER_SESSION/,
+    );
+  });
+
   it('reads the sign-in limits, and refuses a longest wait that outlasts the window', () => {
     const env = {
       ORDERLINE_LOGIN_MAX_FAILURES_PER_USER_IP: '3',

@@ -42,8 +42,21 @@ export interface Config {
   loginLimits: LoginLimits;
   /** Requests a portal key (or, without one, an address) may make per minute. */
   portalRequestsPerMinute: number;
+  liveStreams: LiveStreamLimits;
   /** Outgoing mail over SMTP; without it notices stay queued in the database. */
   mail?: MailConfig;
+}
+
+/**
+ * The live event streams (SSE pokes) one server instance holds open. Each is an open socket
+ * and a file descriptor for as long as a PC runs, so a looping or hostile client must not
+ * be able to hold thousands.
+ */
+export interface LiveStreamLimits {
+  perUser: number;
+  perSession: number;
+  /** How often each open stream's session is checked again (sign-out, expiry, disabling). */
+  recheckMs: number;
 }
 
 export interface MailConfig {
@@ -77,6 +90,9 @@ const rawSchema = z.object({
     .optional(),
   SESSION_TTL_HOURS: positive(24 * 90).default(12),
   ORDERLINE_PORTAL_RATE_LIMIT: int(1, 100_000).default(60),
+  ORDERLINE_STREAMS_PER_USER: int(1, 10_000).default(20),
+  ORDERLINE_STREAMS_PER_SESSION: int(1, 1000).default(4),
+  ORDERLINE_STREAM_RECHECK_SECONDS: positive(300).default(5),
   ORDERLINE_CLIENT_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ORDERLINE_BODY_LIMIT_BYTES: int(1024, 256 * 1024 * 1024).default(1024 * 1024),
@@ -175,6 +191,11 @@ export function loadConfig(sources: ConfigSources = {}): Config {
       maxDelaySeconds: c.ORDERLINE_LOGIN_MAX_DELAY_SECONDS,
     },
     portalRequestsPerMinute: c.ORDERLINE_PORTAL_RATE_LIMIT,
+    liveStreams: {
+      perUser: c.ORDERLINE_STREAMS_PER_USER,
+      perSession: c.ORDERLINE_STREAMS_PER_SESSION,
+      recheckMs: Math.round(c.ORDERLINE_STREAM_RECHECK_SECONDS * 1000),
+    },
     ...(c.SMTP_URL
       ? {
           mail: {

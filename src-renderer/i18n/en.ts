@@ -316,6 +316,7 @@ export const en = {
     'invalid-credentials': 'Wrong username or password.',
     'user-disabled': 'This account is disabled; ask an administrator.',
     'rate-limited': 'Too many attempts; wait a minute and try again.',
+    'too-many-streams': 'Too many OrderLine windows are open for this user; close some.',
     'not-found': 'Not found.',
     'username-taken': 'This username is already taken.',
     'client-id-taken': 'This device id belongs to another user.',

@@ -296,6 +296,7 @@ export const zhCN = {
     'invalid-credentials': '用户名或密码错误。',
     'user-disabled': '此账户已停用，请联系管理员。',
     'rate-limited': '尝试次数过多，请稍候一分钟再试。',
+    'too-many-streams': '此用户打开的 OrderLine 窗口过多，请关闭一些。',
     'not-found': '未找到。',
     'username-taken': '该用户名已被占用。',
     'client-id-taken': '该设备标识属于其他用户。',

@@ -44,7 +44,14 @@ export async function authenticate(
   const token = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
   if (!token) throw apiError(401, 'unauthenticated', 'Sign in first.');
   if (!looksLikeToken(token)) throw apiError(401, 'unauthenticated', 'Unknown session.');
-  const tokenHash = hashToken(token);
+  return authenticateSession(db, hashToken(token));
+}
+
+/**
+ * The same check for a session already known by its hash, e.g. again and again for as long as
+ * a live stream it opened stays open.
+ */
+export async function authenticateSession(db: Db, tokenHash: string): Promise<AuthContext> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')

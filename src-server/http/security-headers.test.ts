@@ -105,6 +105,23 @@ describe(`security headers (${testEngine()})`, () => {
     expectClientCsp(res.headers);
   });
 
+  it('on API answers and on the live event stream', async () => {
+    const login = await server.request('POST', '/api/auth/login', {
+      body: { username: 'x', password: 'y' },
+    });
+    expectBaseHeaders(login.headers);
+    await server.createUser('headers.user', 'order-desk');
+    const { token } = await server.login('headers.user');
+    const controller = new AbortController();
+    const stream = await fetch(`${server.url}/api/sync/events`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    expectBaseHeaders(stream.headers);
+    controller.abort();
+  });
+
   it('on the portal page, which keeps its own stricter CSP: only its own inline code', async () => {
     const res = await server.request('GET', '/portal/');
     expect(res.status).toBe(200);

@@ -6,6 +6,7 @@ import {
 } from '../../src-shared/sync/protocol';
 import { getAuth } from '../auth/access';
 import { apiError, parseInput } from '../http/errors';
+import { securityHeaders } from '../http/security-headers';
 import { processPull } from '../sync/pull';
 import { ClientNotOwned, processPush } from '../sync/push';
 import type { LiveHub } from '../sync/live';
@@ -64,16 +65,38 @@ export function syncRoutes(app: FastifyInstance, hub: LiveHub, notify: () => Pro
   });
 
   app.get('/api/sync/events', { config: { access: 'session' } }, async (request, reply) => {
-    getAuth(request);
-    reply.hijack();
-    reply.raw.writeHead(200, {
+    const { user, tokenHash } = getAuth(request);
+    const headers = {
+      ...securityHeaders(request),
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache, no-transform',
+    };
+    // HEAD (Fastify answers it with this handler) gets what GET would, without holding a
+    // stream open: a proxy's or monitor's probe sees the route works, and HEAD is cheap, as
+    // HTTP promises. 405 would say the resource cannot do what GET does, which it can.
+    if (request.method === 'HEAD') return reply.headers(headers).send();
+    const owner = { userId: user.id, tokenHash };
+    const full = hub.admit(owner);
+    if (full) {
+      // A PC needs one stream; a few more cover tabs and reconnects whose old socket the
+      // server has not seen close yet. More means a loop or an attack holding sockets.
+      throw apiError(
+        429,
+        'too-many-streams',
+        full === 'session'
+          ? `This session already has ${app.config.liveStreams.perSession} live streams open.`
+          : `You already have ${app.config.liveStreams.perUser} live streams open.`,
+        { 'retry-after': '30' },
+      );
+    }
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      ...headers,
       connection: 'keep-alive',
       // Tells nginx-style proxies not to buffer the stream.
       'x-accel-buffering': 'no',
     });
     reply.raw.write(': connected\n\n');
-    hub.add(reply);
+    hub.add(reply, owner);
   });
 }

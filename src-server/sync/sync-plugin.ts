@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { authenticateSession } from '../auth/sessions';
+import { ApiHttpError } from '../http/errors';
 import { syncRoutes } from '../routes/sync-routes';
 import { LiveHub } from './live';
 
@@ -18,7 +20,17 @@ declare module 'fastify' {
 export function installSync(app: FastifyInstance): void {
   const database = app.config.database;
   const pgUrl = database.engine === 'postgres' ? database.url : null;
-  const hub = new LiveHub(pgUrl);
+  // The very check every request makes, so a stream ends for the same reasons a request fails.
+  const checkSession = async (tokenHash: string): Promise<string | null> => {
+    try {
+      await authenticateSession(app.db, tokenHash);
+      return null;
+    } catch (error) {
+      if (error instanceof ApiHttpError && error.statusCode === 401) return error.code;
+      throw error;
+    }
+  };
+  const hub = new LiveHub(pgUrl, app.config.liveStreams, checkSession, app.log);
   const notify = async () => {
     await sql`select pg_notify('orderline_changes', '')`.execute(app.db);
   };

@@ -17,6 +17,8 @@ export const API_ERROR_CODES = [
   'invalid-credentials',
   'user-disabled',
   'rate-limited',
+  /** Too many live event streams open for one user or one session (429). */
+  'too-many-streams',
   'not-found',
   'username-taken',
   'client-id-taken',
