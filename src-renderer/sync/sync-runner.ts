@@ -81,7 +81,11 @@ export function startSyncRunner(engine: RunnerEngine, options: RunnerOptions): (
   engine.onQueued = () => request(50);
   const events = options.events ?? window;
   events.addEventListener('online', now);
-  void (options.live ?? ((signal, poke) => listen(options, signal, poke)))(live.signal, now);
+  const listen =
+    options.live ??
+    ((signal: AbortSignal, poke: () => void) =>
+      listenForPokes(options.serverUrl, options.getToken, signal, poke));
+  void listen(live.signal, now);
   schedule(0);
 
   return () => {
@@ -93,46 +97,98 @@ export function startSyncRunner(engine: RunnerEngine, options: RunnerOptions): (
   };
 }
 
+export interface ListenOptions {
+  /** First wait before reconnecting; it doubles on every failure. */
+  firstDelayMs?: number;
+  /** The longest wait, and how long a stream must stay open to count as healthy. */
+  maxDelayMs?: number;
+  /** The browser's fetch; tests play the server with their own. */
+  fetch?: typeof fetch;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+
 /**
  * The server's event stream, read with fetch so the session token travels in a header rather
  * than in a URL that proxies log. Reconnects with backoff; each reconnect syncs, because pokes
  * sent while disconnected were missed.
+ *
+ * The backoff restarts only after a stream stayed open a while: a server that accepts and
+ * drops at once must not be reconnected to every second. When the server ends the stream
+ * because the session ended (`event: end`), or refuses it (401/403: signed out, expired,
+ * disabled; 429: too many streams), retrying soon cannot help, so the next try waits the
+ * longest; the sync itself reports the session problem to the user.
  */
-async function listen(
-  options: RunnerOptions,
+export async function listenForPokes(
+  serverUrl: string,
+  getToken: () => string | null,
   signal: AbortSignal,
   poke: () => void,
+  {
+    firstDelayMs = 1000,
+    maxDelayMs = 30_000,
+    fetch = (input, init) => globalThis.fetch(input, init),
+  }: ListenOptions = {},
 ): Promise<void> {
-  let delay = 1000;
+  let delay = firstDelayMs;
   while (!signal.aborted) {
+    let wait: number | null = null;
     try {
-      const token = options.getToken();
-      const response = await fetch(`${options.serverUrl.replace(/\/+$/, '')}/api/sync/events`, {
+      const token = getToken();
+      const response = await fetch(`${serverUrl.replace(/\/+$/, '')}/api/sync/events`, {
         headers: token ? { authorization: `Bearer ${token}` } : {},
         signal,
       });
       if (response.ok && response.body) {
-        delay = 1000;
+        const opened = Date.now();
         poke();
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const event = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            if (event.includes('event: poke')) poke();
-          }
+        const ended = await readPokes(response.body, poke);
+        if (ended) wait = maxDelayMs;
+        else if (Date.now() - opened >= maxDelayMs) delay = firstDelayMs;
+      } else {
+        await response.body?.cancel();
+        if ([401, 403, 429].includes(response.status)) {
+          const retryAfter = Number(response.headers.get('retry-after')) * 1000;
+          wait = Math.max(maxDelayMs, Number.isFinite(retryAfter) ? retryAfter : 0);
         }
       }
     } catch {
       // offline or aborted: wait and try again below
     }
     if (signal.aborted) return;
-    await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(30_000, delay * 2);
+    // Jitter, so that the PCs of a factory do not all come back in the same second.
+    const ms = wait ?? delay / 2 + Math.random() * (delay / 2);
+    await sleep(ms, signal);
+    delay = Math.min(maxDelayMs, delay * 2);
+  }
+}
+
+/** Reads the stream until it closes; true when the server said it ended it on purpose. */
+async function readPokes(body: NonNullable<Response['body']>, poke: () => void): Promise<boolean> {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return false;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const event = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      if (/^event: end$/m.test(event)) {
+        await reader.cancel();
+        return true;
+      }
+      if (/^event: poke$/m.test(event)) poke();
+    }
   }
 }
