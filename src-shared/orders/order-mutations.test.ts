@@ -591,6 +591,16 @@ describe('feasibility.sign', () => {
     expect(order().state).toBe('in_feasibility');
   });
 
+  it('accepts on the PC of a department that may not read customers, as on the server', async () => {
+    await toFeasibility();
+    await ok(PROC, 'feasibility.sign', sign('procurement', 'approve'));
+    await ok(WH, 'feasibility.sign', sign('logistics', 'approve'));
+    // Production's PC holds no customer records (its role does not read them).
+    store.rows.delete('customer/c-1');
+    await ok({ ...PROD, authoritative: false }, 'feasibility.sign', sign('production', 'approve'));
+    expect(order().state).toBe('accepted');
+  });
+
   it('lets planning sign for production and admin for anyone', async () => {
     await toFeasibility();
     await ok({ id: 'u-plan', role: 'planning' }, 'feasibility.sign', sign('production', 'approve'));
