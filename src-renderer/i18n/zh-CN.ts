@@ -130,7 +130,8 @@ export const zhCN = {
       'invalid-args': '数据无效（{{path}}：{{message}}）。',
       'unknown-mutation': '服务器不识别此类更改：请更新应用。',
       'not-found': '它在服务器上已不存在。',
-      'corrupt-record': '已存的 {{kind}} 记录（{{id}}）在“{{path}}”处损坏：未作任何更改。请告知管理员。',
+      'corrupt-record':
+        '已存的 {{kind}} 记录（{{id}}）在“{{path}}”处损坏：未作任何更改。请告知管理员。',
       'already-exists': '它在服务器上已存在。',
       'conflicting-duplicate': '服务器上已有相同编号但内容不同的记录。',
       'illegal-transition': '订单当前为“{{from}}”，不能变为“{{to}}”。',
