@@ -9,9 +9,11 @@ import {
 } from '../../src-shared/api/portal';
 import type { CustomerRecord, ProductRecord } from '../../src-shared/orders/catalog';
 import type { OrderRecord } from '../../src-shared/orders/order-record';
+import { indexDefOf } from '../../src-shared/domains';
 import type { Db } from '../db/database';
 import { ApiHttpError, apiError, parseInput } from '../http/errors';
 import { buildCsp, inlineHashes } from '../http/security-headers';
+import { scanRecords } from '../sync/record-index-store';
 import { readRecord } from '../sync/record-store';
 import { authenticatePortal, touchPortalKey, type PortalIdentity } from './portal-keys';
 import { PORTAL_PAGE } from './portal-page';
@@ -133,8 +135,12 @@ function portalApiRoutes(
     async (request, reply): Promise<PortalOrderResponse> => {
       const portal = request.portal!;
       const input = parseInput(portalOrderRequest, request.body);
-      const customers = await readAll<CustomerRecord>(app.db, 'customer');
-      const customer = customers.find((c) => c.code === input.customerCode.toUpperCase());
+      // By the customer code index, as a mutator would find it: not every customer read.
+      const [customer] = (await scanRecords(app.db, 'customer', indexDefOf('customer', 'code'), {
+        index: 'code',
+        equals: input.customerCode.toUpperCase(),
+        limit: 1,
+      })) as CustomerRecord[];
       if (!customer) {
         throw new ApiHttpError(422, 'unknown-customer', 'No customer with this code.', [
           { path: 'customerCode', message: 'unknown customer code' },
