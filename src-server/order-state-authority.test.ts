@@ -25,6 +25,7 @@ describe(`order states and lot sizes the server decides (${testEngine()})`, () =
   const readyId = uuidv7();
   const acceptedId = uuidv7();
   const batchId = uuidv7();
+  const shippedId = uuidv7();
   const plan = DEMO_INSPECTION_PLANS.find(
     (p) => p.model === 'PACK-LFP-12V100' && p.stage === 'final',
   )!;
@@ -51,6 +52,7 @@ describe(`order states and lot sizes the server decides (${testEngine()})`, () =
         putRecord(trx, { kind, id: body.id, body, updatedBy: 'test' }, version);
       await put('order', order(readyId, 'SO-2026-000801', 'ready_to_ship'));
       await put('order', order(acceptedId, 'SO-2026-000802', 'accepted'));
+      await put('order', order(shippedId, 'SO-2026-000803', 'shipped'));
       await put('batch', {
         id: batchId,
         number: 'BT-2026-000801',
@@ -124,5 +126,18 @@ describe(`order states and lot sizes the server decides (${testEngine()})`, () =
       lotId,
     ))!.body;
     expect(lot).toMatchObject({ lotSize: 8, pcLotSize: 1_000_000 });
+  });
+
+  it("judges a delivery's date by the server's clock: a future one is refused, today's applies", async () => {
+    const future = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    expect(
+      await warehouse.push('order.deliver', { orderId: shippedId, deliveredOn: future }),
+    ).toMatchObject({ status: 'rejected', code: 'invalid-args', params: { path: 'deliveredOn' } });
+    expect((await stored(shippedId)).state).toBe('shipped');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(
+      await warehouse.push('order.deliver', { orderId: shippedId, deliveredOn: today }),
+    ).toMatchObject({ status: 'applied' });
+    expect((await stored(shippedId)).state).toBe('delivered');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../sync/memory-store';
 import { FACT_STATES } from './order-flow';
+import { deliveryDateProblem } from './order-mutations';
 import type { OrderRecord } from './order-record';
 import { TRANSITION_ACTION, type OrderState } from './order-state';
 
@@ -12,6 +13,8 @@ const ADMIN = { id: 'u-admin', role: 'admin', name: 'Admin' } as const;
 
 function storeWith(state: OrderState): MemoryStore {
   const store = new MemoryStore();
+  // The server's clock: the deliveries below happened on 5 December.
+  store.now = '2026-12-06T08:00:00.000Z';
   store.put('order', {
     id: ORDER_ID,
     number: 'SO-2026-000001',
@@ -92,5 +95,39 @@ describe('one owner per order state (issue 12)', () => {
     });
     expect(order(store).state).toBe('closed');
     expect(order(store).history.map((h) => h.to)).toEqual(['delivered', 'closed']);
+  });
+
+  it('refuses a delivery dated in the future or before the goods left, and changes nothing', async () => {
+    const store = storeWith('shipped');
+    const shippedOrder = order(store);
+    store.put('order', {
+      ...shippedOrder,
+      history: [
+        {
+          from: 'ready_to_ship',
+          to: 'shipped',
+          by: WH.id,
+          clientId: 'pc',
+          clientTime: '2026-12-03T09:00:00.000Z',
+          at: '2026-12-03T09:00:00.000Z',
+        },
+      ],
+    });
+    const before = JSON.stringify([...store.rows]);
+    for (const deliveredOn of ['2026-12-09', '2026-11-30']) {
+      expect(
+        await store.run(WH, 'order.deliver', { orderId: ORDER_ID, deliveredOn }),
+        deliveredOn,
+      ).toMatchObject({
+        status: 'rejected',
+        code: 'invalid-args',
+        params: { path: 'deliveredOn' },
+      });
+    }
+    expect(JSON.stringify([...store.rows])).toBe(before);
+    // The plant's day may be UTC's next one: the day of shipping and today are both fine.
+    const history = order(store).history;
+    expect(deliveryDateProblem('2026-12-03', { history }, store.now)).toBeNull();
+    expect(deliveryDateProblem('2026-12-07', { history }, store.now)).toBeNull();
   });
 });

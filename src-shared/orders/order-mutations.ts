@@ -84,6 +84,11 @@ async function refuseFailedChecks(tx: MutatorTx, order: OrderRecord): Promise<vo
   }
 }
 
+/** An order and a note on why: confirming, closing. */
+const orderNoteArgs = z
+  .object({ orderId: z.uuid(), note: z.string().trim().max(2000).optional(), pc: pcArg })
+  .strict();
+
 export const createOrder = defineMutation({
   name: 'order.create',
   action: 'order.create',
@@ -289,9 +294,7 @@ export const reviewOrderMutation = defineMutation({
 export const confirmOrder = defineMutation({
   name: 'order.confirm',
   action: 'order.confirm',
-  args: z
-    .object({ orderId: z.uuid(), note: z.string().trim().max(2000).optional(), pc: pcArg })
-    .strict(),
+  args: orderNoteArgs,
   async run(tx, args, ctx) {
     const order = await getOrder(tx, args.orderId);
     const confirmed = move(order, 'sales_confirmed', ctx, { pc: args.pc, reason: args.note });
@@ -413,6 +416,29 @@ export const signFeasibility = defineMutation({
   },
 });
 
+/** A day's difference either way: the plant's calendar day may differ from UTC's. */
+const DAY_MS = 86_400_000;
+
+/**
+ * A delivery happens after the goods left and not in the future. The dates are judged against
+ * the order's own shipment record and the running side's clock (the server's, on the server),
+ * with a day's slack for the plant's time zone.
+ */
+export function deliveryDateProblem(
+  deliveredOn: string,
+  order: Pick<OrderRecord, 'history'>,
+  now: string,
+): string | null {
+  const day = Date.parse(`${deliveredOn}T00:00:00Z`);
+  if (day > Date.parse(now) + DAY_MS) return 'a delivery date in the future';
+  const shippedAt = order.history
+    .filter((h) => h.to === 'shipped' || h.to === 'partly_shipped')
+    .map((h) => Date.parse(h.at))
+    .reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+  if (day + 2 * DAY_MS <= shippedAt) return 'a delivery date before the goods were shipped';
+  return null;
+}
+
 /**
  * The customer has the goods: logistics records the delivery (date, who received it, the
  * proof-of-delivery note) once everything has shipped.
@@ -432,6 +458,8 @@ export const deliverOrder = defineMutation({
   async run(tx, args, ctx) {
     const order = await getOrder(tx, args.orderId);
     const delivered = move(order, 'delivered', ctx, { pc: args.pc, reason: args.note });
+    const problem = deliveryDateProblem(args.deliveredOn, order, ctx.now);
+    if (problem) throw new Refusal('invalid-args', { path: 'deliveredOn', message: problem });
     await tx.put('order', {
       ...delivered,
       delivery: {
@@ -449,9 +477,7 @@ export const deliverOrder = defineMutation({
 export const closeOrder = defineMutation({
   name: 'order.close',
   action: 'order.confirm',
-  args: z
-    .object({ orderId: z.uuid(), note: z.string().trim().max(2000).optional(), pc: pcArg })
-    .strict(),
+  args: orderNoteArgs,
   async run(tx, args, ctx) {
     const order = await getOrder(tx, args.orderId);
     const closed = move(order, 'closed', ctx, { pc: args.pc, reason: args.note });

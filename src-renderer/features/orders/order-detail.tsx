@@ -405,7 +405,7 @@ export function OrderDetailDrawer({
                 label={t('orders.actions.deliveredOn')}
                 rules={[{ required: true, message: t('validation.required') }]}
               >
-                <Input type="date" data-testid="deliver-date" />
+                <Input type="date" max={localToday()} data-testid="deliver-date" />
               </Form.Item>
               <Form.Item
                 name="receivedBy"
