@@ -5,6 +5,7 @@ import { AppShell } from '../../src-renderer/components/app-shell.page';
 import { PlanningScreen } from '../../src-renderer/features/planning/planning.page';
 import { demoLineAlsoMaking, seedRecords } from './support/seed-records';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+import { createUsers } from './support/users';
 
 /**
  * Issue 6's end-to-end proof on the schedule board, with three planners in Chromium: one drags
@@ -107,20 +108,20 @@ test('drag with a warning, seen live elsewhere; an offline move arrives last and
     demoLineAlsoMaking('L3-PRI', '18650', 9_000),
   ]);
 
-  const login = await request.post(`${server.url}/api/auth/login`, {
-    data: { username: 'admin', password: DEMO_PASSWORD },
-  });
-  const { token } = (await login.json()) as { token: string };
-  for (const [username, displayName] of [
-    ['planner-li', 'Li Planner'],
-    ['planner-wu', 'Wu Planner'],
-  ]) {
-    const created = await request.post(`${server.url}/api/admin/users`, {
-      headers: { authorization: `Bearer ${token}` },
-      data: { username, displayName, role: 'planning', password: 'another planner pw' },
-    });
-    expect(created.status()).toBe(201);
-  }
+  await createUsers(request, server.url, [
+    {
+      username: 'planner-li',
+      displayName: 'Li Planner',
+      role: 'planning',
+      password: 'another planner pw',
+    },
+    {
+      username: 'planner-wu',
+      displayName: 'Wu Planner',
+      role: 'planning',
+      password: 'another planner pw',
+    },
+  ]);
 
   const a = await signedIn(browser, 'planning', DEMO_PASSWORD);
   const b = await signedIn(browser, 'planner-li', 'another planner pw');

@@ -5,6 +5,7 @@ import { AppShell } from '../../src-renderer/components/app-shell.page';
 import { PlanningScreen } from '../../src-renderer/features/planning/planning.page';
 import { seedRecords } from './support/seed-records';
 import { DEMO_PASSWORD, useServer } from './support/server';
+import { createUsers } from './support/users';
 
 /**
  * Issue 12's end-to-end proof of the server's placement check: two planners, both offline,
@@ -89,20 +90,14 @@ test('two planners double-book a line offline: both boards show the clash, the l
     batch(Y.id, Y.number, at6(dayY)),
   ]);
 
-  const login = await request.post(`${server.url}/api/auth/login`, {
-    data: { username: 'admin', password: DEMO_PASSWORD },
-  });
-  const { token } = (await login.json()) as { token: string };
-  const created = await request.post(`${server.url}/api/admin/users`, {
-    headers: { authorization: `Bearer ${token}` },
-    data: {
+  await createUsers(request, server.url, [
+    {
       username: 'planner-li',
       displayName: 'Li Planner',
       role: 'planning',
       password: 'second planner pw',
     },
-  });
-  expect(created.status()).toBe(201);
+  ]);
 
   const a = await signedIn(browser, 'planning', DEMO_PASSWORD);
   const b = await signedIn(browser, 'planner-li', 'second planner pw');

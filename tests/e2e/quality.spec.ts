@@ -5,6 +5,7 @@ import { DEMO_PRODUCTION_LINES } from '../../src-server/demo-data';
 import { AppShell } from '../../src-renderer/components/app-shell.page';
 import { QualityScreen } from '../../src-renderer/features/quality/quality.page';
 import { DEMO_PASSWORD, useServer } from './support/server';
+import { createUsers } from './support/users';
 
 /**
  * Issue 7's end-to-end proof: an inspector offline logs a final inspection of a batch as fast
@@ -87,20 +88,14 @@ test('offline final inspection fails, NCR holds the batch, rework on another PC,
 }) => {
   test.setTimeout(180_000);
   // A quality manager with a PC of their own, made by the administrator.
-  const login = await request.post(`${server.url}/api/auth/login`, {
-    data: { username: 'admin', password: DEMO_PASSWORD },
-  });
-  const { token } = (await login.json()) as { token: string };
-  const created = await request.post(`${server.url}/api/admin/users`, {
-    headers: { authorization: `Bearer ${token}` },
-    data: {
+  await createUsers(request, server.url, [
+    {
       username: 'qm-wang',
       displayName: 'Wang QM',
       role: 'quality',
       password: 'quality manager pw',
     },
-  });
-  expect(created.status()).toBe(201);
+  ]);
 
   // Planning puts a batch of 8 packs on the plan (through sync, as a planner's PC would).
   const batch = await planBatch(request);

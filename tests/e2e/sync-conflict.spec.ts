@@ -3,6 +3,7 @@ import { AppShell } from '../../src-renderer/components/app-shell.page';
 import { PlanningScreen } from '../../src-renderer/features/planning/planning.page';
 import { demoLineAlsoMaking, seedRecords } from './support/seed-records';
 import { DEMO_PASSWORD, useServer } from './support/server';
+import { createUsers } from './support/users';
 
 /**
  * Issue 4's end-to-end proof with two Chromium clients: one planner works offline while the
@@ -41,20 +42,14 @@ test('an offline move and a conflicting online move converge, and the overridden
     demoLineAlsoMaking('L3-PRI', '18650', 9_000),
   ]);
   // A second planner, made by the administrator through the API.
-  const login = await request.post(`${server.url}/api/auth/login`, {
-    data: { username: 'admin', password: DEMO_PASSWORD },
-  });
-  const { token } = (await login.json()) as { token: string };
-  const created = await request.post(`${server.url}/api/admin/users`, {
-    headers: { authorization: `Bearer ${token}` },
-    data: {
+  await createUsers(request, server.url, [
+    {
       username: 'planner-li',
       displayName: 'Li Planner',
       role: 'planning',
       password: 'second planner pw',
     },
-  });
-  expect(created.status()).toBe(201);
+  ]);
 
   const a = await signedIn(browser, 'planning', DEMO_PASSWORD);
   const b = await signedIn(browser, 'planner-li', 'second planner pw');
