@@ -2,9 +2,9 @@ import { Alert, Button, Form, Input, InputNumber, Modal, Switch, Table, Tag } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRecord } from '../../../src-shared/orders/catalog';
+import { CUSTOMER_PAGES, customerColumns } from '../../components/customer-columns';
 import { useCatalog } from '../../components/use-catalog';
 import { useRefusalText } from '../../components/use-refusal-text';
-import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { useMutate } from '../../sync/use-sync';
 
@@ -24,6 +24,7 @@ interface CreditFormValues {
 export function CustomerCredit() {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const columns = customerColumns(t, language);
   const { customers } = useCatalog();
   const mutate = useMutate();
   const refusalText = useRefusalText();
@@ -65,26 +66,11 @@ export function CustomerCredit() {
         size="small"
         rowKey="id"
         dataSource={customers}
-        pagination={false}
+        pagination={CUSTOMER_PAGES}
         columns={[
-          { title: t('orders.catalog.code'), dataIndex: 'code' },
-          {
-            title: t('orders.catalog.nameEn'),
-            render: (_: unknown, c) => (language === 'zh-CN' ? c.name.zh : c.name.en),
-          },
-          {
-            title: t('orders.catalog.creditLimit'),
-            render: (_: unknown, c) =>
-              c.creditLimit ? (
-                formatNumber(c.creditLimit.amount, language, {
-                  style: 'currency',
-                  currency: c.creditLimit.currency,
-                  maximumFractionDigits: 0,
-                })
-              ) : (
-                <Tag>{t('orders.detail.creditNotSet')}</Tag>
-              ),
-          },
+          columns.code,
+          columns.name,
+          columns.creditLimit,
           {
             title: t('orders.credit.hold'),
             render: (_: unknown, c) =>

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorDrawer } from '../../components/editor-drawer';
@@ -9,6 +9,7 @@ import {
   type Customer,
   type CustomerRecord,
 } from '../../../src-shared/orders/catalog';
+import { CUSTOMER_PAGES, customerColumns } from '../../components/customer-columns';
 import { useCatalog } from '../../components/use-catalog';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
@@ -55,6 +56,7 @@ function fieldOf(path: string): string {
 export function CustomerEditor() {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const columns = customerColumns(t, language);
   const { customers } = useCatalog();
   const [editing, setEditing] = useState<CustomerRecord | 'new' | null>(null);
   const existing = editing === 'new' ? undefined : (editing ?? undefined);
@@ -136,31 +138,16 @@ export function CustomerEditor() {
         size="small"
         rowKey="id"
         dataSource={customers}
-        pagination={false}
+        pagination={CUSTOMER_PAGES}
         columns={[
-          { title: t('orders.catalog.code'), dataIndex: 'code' },
-          {
-            title: t('orders.catalog.nameEn'),
-            render: (_: unknown, c) => (language === 'zh-CN' ? c.name.zh : c.name.en),
-          },
+          columns.code,
+          columns.name,
           { title: t('orders.catalog.country'), dataIndex: 'country' },
           {
             title: t('orders.catalog.contactName'),
             render: (_: unknown, c) => c.contacts[0]?.name,
           },
-          {
-            title: t('orders.catalog.creditLimit'),
-            render: (_: unknown, c) =>
-              c.creditLimit ? (
-                formatNumber(c.creditLimit.amount, language, {
-                  style: 'currency',
-                  currency: c.creditLimit.currency,
-                  maximumFractionDigits: 0,
-                })
-              ) : (
-                <Tag>{t('orders.detail.creditNotSet')}</Tag>
-              ),
-          },
+          columns.creditLimit,
           {
             title: '',
             render: (_: unknown, c) => (
