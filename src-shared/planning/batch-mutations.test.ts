@@ -1,53 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { isLegalPath, type OrderState } from '../orders/order-state';
+import { acceptedOrder, id, ORDER, PLANNER, PLANNER2, threeShiftLine } from './test-plant';
 import { MemoryStore } from '../sync/memory-store';
 import type { BatchRecord } from './batch-mutations';
 import type { OrderLike } from './order-progress';
 
-const planner = { id: 'u-plan', role: 'planning' as const, name: 'Zhang Wei' };
-const planner2 = { id: 'u-plan2', role: 'planning' as const, name: 'Li Planner' };
+const planner = PLANNER;
+const planner2 = PLANNER2;
 const workshop = { id: 'u-prod', role: 'production' as const, name: 'Liu Qiang' };
-const ORDER = '00000000-0000-7000-8000-000000000101';
-const id = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 function store(): MemoryStore {
   const s = new MemoryStore();
-  s.put('order', {
-    id: ORDER,
-    number: 'SO-2026-000001',
-    customerId: 'c1',
-    state: 'accepted',
-    lines: [
-      { model: 'CYL-18650-26', quantity: 10_000 },
-      { model: 'CYL-18650-26', quantity: 5_000 },
-    ],
-    promisedDate: '2026-12-20',
-    history: [
-      { from: null, to: 'received' },
-      ...['under_review', 'reviewed', 'sales_confirmed', 'in_feasibility', 'accepted'].map(
-        (to) => ({ to }),
-      ),
-    ],
-  });
+  s.put(
+    'order',
+    acceptedOrder(
+      [
+        { model: 'CYL-18650-26', quantity: 10_000 },
+        { model: 'CYL-18650-26', quantity: 5_000 },
+      ],
+      [
+        { from: null, to: 'received' },
+        ...['under_review', 'reviewed', 'sales_confirmed', 'in_feasibility', 'accepted'].map(
+          (to) => ({ to }),
+        ),
+      ],
+    ),
+  );
   // 1,250 an hour at full OEE: 10,000 cells fill one 8-hour shift. The line must have a rate
   // for the family since the mutator refuses lines that cannot make it (issue 12).
   const rates = [{ family: '18650', unitsPerHour: 1250 }];
-  for (const n of [1, 2, 3]) {
-    s.put('production-line', {
-      id: `L${n}`,
-      code: `L${n}-CYL`,
-      shiftsPerDay: 3,
-      hoursPerShift: 8,
-      rates,
-    });
-  }
-  s.put('production-line', {
-    id: 'LP',
-    code: 'LP-PRI',
-    shiftsPerDay: 3,
-    hoursPerShift: 8,
-    rates: [{ family: 'prismatic', unitsPerHour: 900 }],
-  });
+  for (const n of [1, 2, 3]) s.put('production-line', threeShiftLine(`L${n}`, `L${n}-CYL`, rates));
+  s.put(
+    'production-line',
+    threeShiftLine('LP', 'LP-PRI', [{ family: 'prismatic', unitsPerHour: 900 }]),
+  );
   s.put('product', { id: 'p-18650', code: 'CYL-18650-26', format: '18650' });
   return s;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { acceptedOrder, id, ORDER, PLANNER, PLANNER2, threeShiftLine } from './test-plant';
 import { MemoryStore } from '../sync/memory-store';
 import type { BatchRecord } from './batch-mutations';
 import { MAX_BATCH_DAYS } from './plan-authority';
@@ -9,42 +10,29 @@ import { MAX_BATCH_DAYS } from './plan-authority';
  * told otherwise) and, where it matters, the PC's.
  */
 
-const planner = { id: 'u-plan', role: 'planning' as const, name: 'Zhang Wei' };
-const planner2 = { id: 'u-plan2', role: 'planning' as const, name: 'Li Planner' };
+const planner = PLANNER;
+const planner2 = PLANNER2;
 const pc = { ...planner, authoritative: false };
-const ORDER = '00000000-0000-7000-8000-000000000101';
-const id = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 function store(): MemoryStore {
   const s = new MemoryStore();
-  s.put('order', {
-    id: ORDER,
-    number: 'SO-2026-000001',
-    customerId: 'c1',
-    state: 'accepted',
-    lines: [
+  s.put(
+    'order',
+    acceptedOrder([
       { model: 'CYL-18650-26', quantity: 10_000 },
       { model: 'CYL-18650-26', quantity: 5_000 },
       { model: 'PRI-50AH', quantity: 100 },
-    ],
-    promisedDate: '2026-12-20',
-    history: [],
-  });
+    ]),
+  );
   // 1,250 cells an hour: 10,000 fill one 8-hour shift. Three shifts, Monday to Saturday.
-  s.put('production-line', {
-    id: 'L1',
-    code: 'L1-CYL',
-    shiftsPerDay: 3,
-    hoursPerShift: 8,
-    rates: [{ family: '18650', unitsPerHour: 1250 }],
-  });
-  s.put('production-line', {
-    id: 'LP',
-    code: 'LP-PRI',
-    shiftsPerDay: 3,
-    hoursPerShift: 8,
-    rates: [{ family: 'prismatic', unitsPerHour: 900 }],
-  });
+  s.put(
+    'production-line',
+    threeShiftLine('L1', 'L1-CYL', [{ family: '18650', unitsPerHour: 1250 }]),
+  );
+  s.put(
+    'production-line',
+    threeShiftLine('LP', 'LP-PRI', [{ family: 'prismatic', unitsPerHour: 900 }]),
+  );
   s.put('product', { id: 'p1', code: 'CYL-18650-26', format: '18650' });
   s.put('product', { id: 'p2', code: 'PRI-50AH', format: 'prismatic' });
   return s;
